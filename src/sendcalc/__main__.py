@@ -1,0 +1,5 @@
+"""Allow ``python -m sendcalc``."""
+
+from sendcalc.cli import main
+
+main()

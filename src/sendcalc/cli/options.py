@@ -1,0 +1,78 @@
+"""Options every command shares (calendar, extra days off, output format) and how they are applied."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from sendcalc.calendar.model import SchoolCalendar
+
+CALENDAR_HELP = (
+    "Calendar to count on: a shipped name (hertfordshire, derbyshire) or the path of a calendar file "
+    "(docs/calendars.md). Default: $SENDCALC_CALENDAR, else hertfordshire."
+)
+CalendarOpt = Annotated[
+    str, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help=CALENDAR_HELP, show_default=False)
+]
+InsetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--inset", metavar="DATE", help="An INSET (training) day of the school; repeat for each one."),
+]
+ClosureOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--closure",
+        metavar="DATE[:am|pm]",
+        help="A day (or one session, with :am or :pm) the school was closed to pupils; repeat for each.",
+    ),
+]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="table for people, json or csv for scripts.", show_default=True)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+
+
+def output_format(fmt: Format, as_json: bool) -> str:
+    return "json" if as_json else fmt.value
+
+
+def build_calendar(name: str | None, inset: list[str] | None, closure: list[str] | None) -> SchoolCalendar:
+    """Load the calendar and apply --inset/--closure (each must be a weekday in term)."""
+    from sendcalc.calendar.files import load_calendar, parse_closure  # noqa: PLC0415
+    from sendcalc.errors import InputError  # noqa: PLC0415
+
+    calendar = load_calendar(name or "hertfordshire")
+    extra = [parse_closure(text, "inset") for text in inset or []]
+    if any(c.session for c in extra):
+        raise InputError("--inset takes a whole day; use --closure DATE:am (or :pm) for one session")
+    extra += [parse_closure(text, "closure") for text in closure or []]
+    if not extra:
+        return calendar
+    try:
+        return calendar.with_closures(extra)
+    except InputError as exc:
+        raise InputError(f"--inset/--closure: {exc}") from None
+
+
+def date_arg(text: str, what: str) -> dt.date:
+    from sendcalc.dates import parse_date  # noqa: PLC0415
+
+    return parse_date(text, what=what)
+
+
+def warn(messages: list[str] | tuple[str, ...]) -> None:
+    """Warnings go to stderr so stdout stays clean for scripts."""
+    for message in messages:
+        typer.echo(f"sendcalc: warning: {message}", err=True)

@@ -1,0 +1,90 @@
+"""Text, JSON and CSV for `sendcalc days ...` results (plain text: no Rich on this fast path)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sendcalc.counting import Offset, SkippedRun, Span
+from sendcalc.dates import in_words
+from sendcalc.render.emit import csv_text, json_text
+
+_LIST_LIMIT = 15
+
+
+def _skipped_json(runs: tuple[SkippedRun, ...]) -> list[dict[str, Any]]:
+    return [{"first": r.first, "last": r.last, "days": r.length, "reasons": list(r.reasons)} for r in runs]
+
+
+def _skipped_lines(runs: tuple[SkippedRun, ...]) -> list[str]:
+    lines = []
+    for run in runs:
+        if run.reasons == ("weekend",) and run.length <= 2:
+            continue
+        span = in_words(run.first) if run.length == 1 else f"{in_words(run.first)} to {in_words(run.last)}"
+        lines.append(f"  {span}: {'; '.join(run.reasons)}")
+    return lines
+
+
+def render_offset(result: Offset, fmt: str) -> str:
+    if fmt == "json":
+        return json_text(
+            {
+                "calendar": result.calendar,
+                "start": result.start,
+                "school_days": result.school_days,
+                "result": result.result,
+                "counting": result.rule,
+                "counted": list(result.counted),
+                "skipped": _skipped_json(result.skipped),
+                "warnings": list(result.warnings),
+            }
+        )
+    if fmt == "csv":
+        return csv_text(["start", "school_days", "result"], [[result.start, result.school_days, result.result]])
+    plural = "day" if result.school_days == 1 else "days"
+    lines = [
+        f"{result.school_days} school {plural} after {in_words(result.start)} is {in_words(result.result)}.",
+        f"Counting: {result.rule}.",
+    ]
+    if result.counted and len(result.counted) <= _LIST_LIMIT:
+        lines += [f"  day {n:>2}  {in_words(day)}" for n, day in enumerate(result.counted, start=1)]
+    skipped = _skipped_lines(result.skipped)
+    if skipped:
+        lines += ["Skipped (not school days):", *skipped]
+    elif result.skipped:
+        lines.append("Skipped: weekends only.")
+    lines.append(f"Calendar: {result.calendar}.")
+    return "\n".join(lines) + "\n"
+
+
+def render_span(span: Span, fmt: str, *, listing: bool) -> str:
+    if fmt == "json":
+        body: dict[str, Any] = {
+            "calendar": span.calendar,
+            "first": span.first,
+            "last": span.last,
+            "ends": span.inclusive,
+            "counting": span.ends,
+            "school_days": span.count,
+        }
+        if listing:
+            body["dates"] = list(span.school_days)
+        body["skipped"] = _skipped_json(span.skipped)
+        body["warnings"] = list(span.warnings)
+        return json_text(body)
+    if fmt == "csv":
+        if listing:
+            return csv_text(["day", "date", "weekday"], [[n, d, f"{d:%A}"] for n, d in enumerate(span.school_days, 1)])
+        return csv_text(["first", "last", "ends", "school_days"], [[span.first, span.last, span.inclusive, span.count]])
+    plural = "day" if span.count == 1 else "days"
+    lines = [
+        f"{span.count} school {plural} from {in_words(span.first)} to {in_words(span.last)}.",
+        f"Counting: {span.ends}.",
+    ]
+    if listing:
+        lines += [f"  day {n:>3}  {in_words(day)}" for n, day in enumerate(span.school_days, start=1)]
+    skipped = _skipped_lines(span.skipped)
+    if skipped:
+        lines += ["Skipped (not school days):", *skipped]
+    lines.append(f"Calendar: {span.calendar}.")
+    return "\n".join(lines) + "\n"
