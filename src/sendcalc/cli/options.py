@@ -76,3 +76,12 @@ def warn(messages: list[str] | tuple[str, ...]) -> None:
     """Warnings go to stderr so stdout stays clean for scripts."""
     for message in messages:
         typer.echo(f"sendcalc: warning: {message}", err=True)
+
+
+ExplainOpt = Annotated[
+    bool, typer.Option("--explain", help="Print the working: each step, the rule it applies and its legal source.")
+]
+IcsOpt = Annotated[
+    str | None,
+    typer.Option("--ics", metavar="FILE", help="Also write the dates as all-day events to FILE (.ics, for a phone)."),
+]
