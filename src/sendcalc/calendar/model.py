@@ -11,6 +11,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from sendcalc.dates import in_words
@@ -131,7 +132,9 @@ class SchoolCalendar:
     _whole: dict[dt.date, Closure] = field(init=False, repr=False, compare=False)
     _partial: dict[dt.date, tuple[Closure, ...]] = field(init=False, repr=False, compare=False)
     _labels: dict[str, SchoolYear] = field(init=False, repr=False, compare=False)
-    _working: list[int] = field(init=False, repr=False, compare=False)
+    _lo: int = field(init=False, repr=False, compare=False)
+    _hi: int = field(init=False, repr=False, compare=False)
+    _gaps: tuple[tuple[int, int, str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         years = tuple(sorted(self.years, key=lambda y: y.label))
@@ -164,16 +167,26 @@ class SchoolCalendar:
         set_(self, "_whole", whole)
         set_(self, "_partial", {d: c for d, c in partial.items() if d not in whole})
         set_(self, "_labels", {y.label: y for y in years})
-        set_(self, "_working", self._working_days(years))
+        starts = [int(y.label[:4]) for y in years]
+        set_(self, "_lo", dt.date(starts[0], 8, 1).toordinal() if years else 1)
+        set_(self, "_hi", dt.date(starts[-1] + 1, 7, 31).toordinal() if years else 0)
+        gaps = [
+            (dt.date(y, 8, 1).toordinal(), dt.date(y + 1, 7, 31).toordinal(), f"{y}-{(y + 1) % 100:02d}")
+            for y in range(starts[0], starts[-1]) if y not in starts
+        ] if years else []
+        set_(self, "_gaps", tuple(gaps))
 
-    def _working_days(self, years: tuple[SchoolYear, ...]) -> list[int]:
-        """Working days (2012 Regs reg 2) from the first covered year to a year after the last."""
-        if not years:
+    @cached_property
+    def _working(self) -> list[int]:
+        """Working days (2012 Regs reg 2) from the first covered year to a year after the last.
+
+        Built on first use: only the postal rules need it.
+        """
+        if not self.years:
             return []
-        first = school_year_bounds(years[0].label)[0]
-        last = school_year_bounds(years[-1].label)[1] + dt.timedelta(days=366)
         out = []
-        day = first
+        day = self.first_date
+        last = self.last_date + dt.timedelta(days=366)
         while day <= last:
             if day.weekday() < 5 and day not in self.bank_holidays:
                 out.append(day.toordinal())
@@ -207,7 +220,10 @@ class SchoolCalendar:
         return self.year(school_year_label(day))
 
     def covers(self, day: dt.date) -> bool:
-        return school_year_label(day) in self._labels
+        ordinal = day.toordinal()
+        if not self._lo <= ordinal <= self._hi:
+            return False
+        return not any(lo <= ordinal <= hi for lo, hi, _ in self._gaps)
 
     def require(self, day: dt.date) -> None:
         """Raise OutOfRangeError unless the calendar has data for ``day``'s school year."""
@@ -237,10 +253,12 @@ class SchoolCalendar:
 
     def _require_span(self, first: dt.date, last: dt.date) -> None:
         """Every school year from ``first`` to ``last`` must be covered, so no gap is skipped silently."""
-        start, end = int(school_year_label(first)[:4]), int(school_year_label(last)[:4])
-        for year in range(min(start, end), max(start, end) + 1):
-            label = f"{year}-{(year + 1) % 100:02d}"
-            if label not in self._labels:
+        a, b = sorted((first.toordinal(), last.toordinal()))
+        if a < self._lo or b > self._hi:
+            self.require(first)
+            self.require(last)
+        for lo, hi, label in self._gaps:
+            if a <= hi and b >= lo:
                 raise OutOfRangeError(
                     f"counting from {in_words(first)} to {in_words(last)} passes through school year {label}, "
                     f"but the {self.name} calendar has no term dates for it (it has {', '.join(self._labels)}); "

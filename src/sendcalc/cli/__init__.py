@@ -1,22 +1,44 @@
 """The `sendcalc` command line: a thin layer that parses, calls the domain and renders.
 
-Only Typer is imported at start-up; each command imports its domain and renderer
-when it runs, so `sendcalc days add` does not pay for Rich tables or TOML it never uses.
+Commands load lazily: the root group knows each command's module by name and imports it
+only when that command runs (or when help lists them). Start-up therefore costs the same
+however many commands there are; `sendcalc days add` pays for Typer and the days module only.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
-from sendcalc.cli import calendar_cmd, days_cmd
 from sendcalc.errors import SendcalcError
+
+# command name -> module holding a Typer ``app`` (one command, or a group of them)
+COMMANDS: dict[str, str] = {
+    "calendar": "sendcalc.cli.calendar_cmd",
+    "days": "sendcalc.cli.days_cmd",
+}
+# other names people use for a command; they work but are not listed in help
+ALIASES: dict[str, str] = {}
 
 
 class _Group(TyperGroup):
-    """Turns every SendcalcError into one line on stderr and its exit code: no tracebacks."""
+    """Loads commands on demand, and turns every SendcalcError into one line on stderr and its exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *COMMANDS]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        target = ALIASES.get(cmd_name, cmd_name)
+        if found is not None or target not in COMMANDS:
+            return found
+        command = typer.main.get_command(importlib.import_module(COMMANDS[target]).app)
+        command.name = cmd_name
+        command.hidden = cmd_name in ALIASES
+        return command
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -29,18 +51,23 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="sendcalc",
-    help=(
-        "School-day dates for suspensions, exclusions, health absence and attendance in England, "
-        "counted on the child's real school calendar.\n\n"
-        "Example: sendcalc days add 18/12/2025 3"
-    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(calendar_cmd.app, name="calendar")
-app.add_typer(days_cmd.app, name="days")
+
+
+@app.callback()
+def root() -> None:
+    """School-day dates for suspensions, exclusions, health absence and attendance in England,
+    counted on the child's real school calendar.
+
+    Every date is counted on a school calendar: the shipped Hertfordshire one unless you pass
+    --calendar (or set SENDCALC_CALENDAR); add your school's INSET days with --inset.
+
+    Example: sendcalc days add 18/12/2025 3
+    """
 
 
 def main() -> None:

@@ -31,8 +31,8 @@ app = typer.Typer(
 
 @app.command("add")
 def add(
-    date: Annotated[str, typer.Argument(help="Start date (day 0): 2025-12-18, 18/12/2025, '18 Dec 2025', today.")],
-    n: Annotated[int, typer.Argument(help="How many school days after the start date (0 or more).", min=0)],
+    date: Annotated[str, typer.Argument(metavar="DATE", help="Start date (day 0): 2025-12-18, 18/12/2025, '18 Dec 2025', today.")],
+    n: Annotated[int, typer.Argument(metavar="N", help="How many school days after the start date (0 or more).", min=0)],
     calendar: CalendarOpt = "hertfordshire",
     inset: InsetOpt = None,
     closure: ClosureOpt = None,
@@ -54,8 +54,8 @@ def add(
 
 @app.command("between")
 def between(
-    first: Annotated[str, typer.Argument(help="First date.")],
-    last: Annotated[str, typer.Argument(help="Last date.")],
+    first: Annotated[str, typer.Argument(metavar="FIRST", help="First date.")],
+    last: Annotated[str, typer.Argument(metavar="LAST", help="Last date.")],
     exclude_first: Annotated[bool, typer.Option("--exclude-first", help="Do not count the first date.")] = False,
     exclude_last: Annotated[bool, typer.Option("--exclude-last", help="Do not count the last date.")] = False,
     calendar: CalendarOpt = "hertfordshire",
@@ -76,8 +76,8 @@ def between(
 
 @app.command("list")
 def list_(
-    first: Annotated[str, typer.Argument(help="First date.")],
-    last: Annotated[str, typer.Argument(help="Last date.")],
+    first: Annotated[str, typer.Argument(metavar="FIRST", help="First date.")],
+    last: Annotated[str, typer.Argument(metavar="LAST", help="Last date.")],
     exclude_first: Annotated[bool, typer.Option("--exclude-first", help="Do not count the first date.")] = False,
     exclude_last: Annotated[bool, typer.Option("--exclude-last", help="Do not count the last date.")] = False,
     calendar: CalendarOpt = "hertfordshire",

@@ -1,0 +1,67 @@
+"""Cold start of `sendcalc days add` next to a minimal one-command Typer app, run side by side.
+
+Each round starts both programs as fresh processes, alternating so that machine noise hits
+both alike; the figures are medians. The issue's target: sendcalc at most 1.3x the minimal app.
+
+    python benchmarks/startup.py [--rounds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MINIMAL_APP = '''
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def add(date: str, n: int) -> None:
+    print(date, n)
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        minimal = Path(folder) / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        commands = {
+            "minimal Typer app": [sys.executable, str(minimal), "2025-12-18", "3"],
+            "sendcalc days add": [sys.executable, "-m", "sendcalc", "days", "add", "2025-12-18", "3"],
+            "sendcalc days between": [sys.executable, "-m", "sendcalc", "days", "between", "2025-12-01", "2026-01-09"],
+        }
+        for cmd in commands.values():  # warm the file cache and .pyc files
+            wall(cmd)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.rounds):
+            for name, cmd in commands.items():
+                times[name].append(wall(cmd))
+    base = statistics.median(times["minimal Typer app"])
+    print(f"python {sys.version.split()[0]}, {args.rounds} rounds, medians")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:<24} {median * 1000:7.1f} ms   {median / base:5.2f}x the minimal app")
+
+
+if __name__ == "__main__":
+    main()
