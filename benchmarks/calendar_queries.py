@@ -1,6 +1,6 @@
 """Throughput of the calendar engine's queries (all binary searches over precomputed ordinals).
 
-    python benchmarks/calendar_queries.py [--n 200000]
+python benchmarks/calendar_queries.py [--n 200000]
 """
 
 from __future__ import annotations
@@ -37,8 +37,11 @@ def main() -> None:
     offsets = [rng.randrange(1, 60) for _ in range(args.n)]
     rate("is_school_day", args.n, lambda i: cal.is_school_day(any_dates[i]))
     rate("school_day_offset(d, 1..59)", args.n, lambda i: cal.school_day_offset(starts[i], offsets[i]))
-    rate("count_school_days(a, a+k)", args.n,
-         lambda i: cal.count_school_days(starts[i], starts[i] + dt.timedelta(days=offsets[i])))
+    rate(
+        "count_school_days(a, a+k)",
+        args.n,
+        lambda i: cal.count_school_days(starts[i], starts[i] + dt.timedelta(days=offsets[i])),
+    )
     rate("term_of", args.n, lambda i: cal.term_of(any_dates[i]))
     rate("add_school_time(moment, 1..59 half)", args.n, lambda i: cal.add_school_time(moments[i], offsets[i]))
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-MINIMAL_APP = '''
+MINIMAL_APP = """
 import typer
 
 app = typer.Typer()
@@ -29,7 +29,7 @@ def add(date: str, n: int) -> None:
 
 if __name__ == "__main__":
     app()
-'''
+"""
 
 
 def wall(cmd: list[str]) -> float:
@@ -48,7 +48,15 @@ def main() -> None:
         commands = {
             "minimal Typer app": [sys.executable, str(minimal), "2025-12-18", "3"],
             "sendcalc days add": [sys.executable, "-m", "sendcalc", "days", "add", "2025-12-18", "3"],
-            "sendcalc days between": [sys.executable, "-m", "sendcalc", "days", "between", "2025-12-01", "2026-01-09"],
+            "sendcalc days between": [
+                sys.executable,
+                "-m",
+                "sendcalc",
+                "days",
+                "between",
+                "2025-12-01",
+                "2026-01-09",
+            ],
         }
         for cmd in commands.values():  # warm the file cache and .pyc files
             wall(cmd)

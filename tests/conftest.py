@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 WEEKDAYS = str(FIXTURES / "weekdays.toml")
 
 
-def D(text: str) -> dt.date:  # noqa: N802 - reads like a literal in tables of cases
+def D(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 

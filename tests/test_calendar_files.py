@@ -60,45 +60,90 @@ def test_school_file_based_on_the_la(tmp_path: Path) -> None:
 
 
 def test_school_file_based_on_a_relative_path(tmp_path: Path) -> None:
-    write(tmp_path, LA_HEAD + 'terms = [{ name = "autumn", first_day = 2025-09-01, last_day = 2025-12-19 }]\n',
-          "la.toml")
+    write(
+        tmp_path,
+        LA_HEAD + 'terms = [{ name = "autumn", first_day = 2025-09-01, last_day = 2025-12-19 }]\n',
+        "la.toml",
+    )
     cal = load_calendar(write(tmp_path, 'based_on = "la.toml"\ninset_days = [2025-09-01]\n'))
     assert cal.school_day_offset(D("2025-08-29"), 1) == D("2025-09-02")
 
 
 BAD = [
     # (what, file text, expected fragments of the one-line error)
-    ("inset on a Sunday", 'based_on = "hertfordshire"\ninset_days = [2025-09-04, 2025-11-23]\n',
-     ["line 2", "inset_days[2]", "Sunday 2025-11-23", "weekday in term"]),
-    ("inset in the holidays", 'based_on = "hertfordshire"\n\ninset_days = [2025-12-22]\n',
-     ["line 3", "inset_days[1]", "Christmas holiday"]),
-    ("unknown key", 'based_on = "hertfordshire"\ninset_day = [2025-09-04]\n',
-     ["line 2", "unknown key 'inset_day'"]),
-    ("malformed date", 'based_on = "hertfordshire"\ninset_days = ["2025-13-01"]\n',
-     ["line 2", "inset_days[1]", "2025-13-01"]),
-    ("malformed TOML date", 'based_on = "hertfordshire"\ninset_days = [2025-13-01]\n',
-     ["not valid TOML", "line 2"]),
-    ("last before first", LA_HEAD + 'terms = [{ name = "autumn", first_day = 2025-12-19, last_day = 2025-09-01 }]\n',
-     ["line 5", "terms[1] (autumn)", "last_day 2025-09-01 is before first_day 2025-12-19"]),
-    ("overlapping terms", LA_HEAD + 'terms = [\n{ name = "autumn", first_day = 2025-09-01, last_day = 2025-12-19 },\n'
-     '{ name = "spring", first_day = 2025-12-15, last_day = 2026-03-27 },\n]\n',
-     ["line 7", "spring", "before the autumn term ends on 2025-12-19"]),
-    ("term outside its year", LA_HEAD + 'terms = [{ name = "summer", first_day = 2026-06-01, last_day = 2026-08-10 }]\n',
-     ["terms[1] (summer)", "not inside school year 2025-26"]),
-    ("break outside the term", LA_HEAD + 'terms = [{ name = "autumn", first_day = 2025-09-01, last_day = 2025-12-19,'
-     ' breaks = [{ name = "half-term", first_day = 2025-12-22, last_day = 2025-12-26 }] }]\n',
-     ["half-term", "inside the term"]),
-    ("bad status", 'name = "X"\n[years."2025-26"]\nstatus = "probably"\nsource = "x"\nterms = []\n',
-     ["line 3", "status", "'probably' is not one of confirmed"]),
-    ("bad year label", 'name = "X"\n[years."2025-27"]\nstatus = "confirmed"\n',
-     ["years.2025-27", "two consecutive years"]),
+    (
+        "inset on a Sunday",
+        'based_on = "hertfordshire"\ninset_days = [2025-09-04, 2025-11-23]\n',
+        ["line 2", "inset_days[2]", "Sunday 2025-11-23", "weekday in term"],
+    ),
+    (
+        "inset in the holidays",
+        'based_on = "hertfordshire"\n\ninset_days = [2025-12-22]\n',
+        ["line 3", "inset_days[1]", "Christmas holiday"],
+    ),
+    (
+        "unknown key",
+        'based_on = "hertfordshire"\ninset_day = [2025-09-04]\n',
+        ["line 2", "unknown key 'inset_day'"],
+    ),
+    (
+        "malformed date",
+        'based_on = "hertfordshire"\ninset_days = ["2025-13-01"]\n',
+        ["line 2", "inset_days[1]", "2025-13-01"],
+    ),
+    (
+        "malformed TOML date",
+        'based_on = "hertfordshire"\ninset_days = [2025-13-01]\n',
+        ["not valid TOML", "line 2"],
+    ),
+    (
+        "last before first",
+        LA_HEAD + 'terms = [{ name = "autumn", first_day = 2025-12-19, last_day = 2025-09-01 }]\n',
+        ["line 5", "terms[1] (autumn)", "last_day 2025-09-01 is before first_day 2025-12-19"],
+    ),
+    (
+        "overlapping terms",
+        LA_HEAD + 'terms = [\n{ name = "autumn", first_day = 2025-09-01, last_day = 2025-12-19 },\n'
+        '{ name = "spring", first_day = 2025-12-15, last_day = 2026-03-27 },\n]\n',
+        ["line 7", "spring", "before the autumn term ends on 2025-12-19"],
+    ),
+    (
+        "term outside its year",
+        LA_HEAD + 'terms = [{ name = "summer", first_day = 2026-06-01, last_day = 2026-08-10 }]\n',
+        ["terms[1] (summer)", "not inside school year 2025-26"],
+    ),
+    (
+        "break outside the term",
+        LA_HEAD + 'terms = [{ name = "autumn", first_day = 2025-09-01, last_day = 2025-12-19,'
+        ' breaks = [{ name = "half-term", first_day = 2025-12-22, last_day = 2025-12-26 }] }]\n',
+        ["half-term", "inside the term"],
+    ),
+    (
+        "bad status",
+        'name = "X"\n[years."2025-26"]\nstatus = "probably"\nsource = "x"\nterms = []\n',
+        ["line 3", "status", "'probably' is not one of confirmed"],
+    ),
+    (
+        "bad year label",
+        'name = "X"\n[years."2025-27"]\nstatus = "confirmed"\n',
+        ["years.2025-27", "two consecutive years"],
+    ),
     ("no years and no base", 'name = "X"\n', ["needs either based_on"]),
-    ("inset twice", 'based_on = "hertfordshire"\ninset_days = [2025-09-04]\nclosures = ["2025-09-04:pm"]\n',
-     ["closures[1]", "already listed as inset_days[1]"]),
-    ("bad session", 'based_on = "hertfordshire"\nclosures = [{ date = 2025-09-04, session = "noon" }]\n',
-     ["closures[1]", "session must be"]),
-    ("times out of order", 'based_on = "hertfordshire"\n[times]\nday_starts = "13:30"\n',
-     ["times", "day_starts must be before afternoon_starts"]),
+    (
+        "inset twice",
+        'based_on = "hertfordshire"\ninset_days = [2025-09-04]\nclosures = ["2025-09-04:pm"]\n',
+        ["closures[1]", "already listed as inset_days[1]"],
+    ),
+    (
+        "bad session",
+        'based_on = "hertfordshire"\nclosures = [{ date = 2025-09-04, session = "noon" }]\n',
+        ["closures[1]", "session must be"],
+    ),
+    (
+        "times out of order",
+        'based_on = "hertfordshire"\n[times]\nday_starts = "13:30"\n',
+        ["times", "day_starts must be before afternoon_starts"],
+    ),
 ]
 
 

@@ -21,37 +21,92 @@ def with_days(cal: SchoolCalendar, inset: list[str], occasional: list[str] = ())
 
 # The real school calendars of term-dates.md: pupil days must come out exactly.
 SCHOOLS = [
-    ("Bushey", "hertfordshire", "2024-25",
-     ["2024-09-02", "2024-09-03", "2024-11-04", "2025-02-24", "2025-06-02"], ["2024-10-25"], 190),
-    ("Crabtree", "hertfordshire", "2024-25",
-     ["2024-09-02", "2024-09-03", "2024-11-04", "2025-01-06", "2025-04-22"], ["2024-12-20"], 190),
-    ("Bedwell", "hertfordshire", "2025-26",
-     ["2025-09-03", "2025-11-03", "2026-01-05", "2026-04-13", "2026-06-26"], ["2026-06-29"], 190),
-    ("Tannery Drift", "hertfordshire", "2022-23",
-     ["2022-09-01", "2022-09-02", "2022-10-31", "2023-06-05", "2023-07-21"], ["2022-12-02"], 188),
-    ("Turnditch", "derbyshire", "2024-25",
-     ["2024-09-04", "2024-11-04", "2025-04-04", "2025-07-23", "2025-07-24"], [], 190),
-    ("Bakewell", "derbyshire", "2024-25",
-     ["2024-09-04", "2024-09-05", "2024-11-04", "2025-06-02", "2025-06-03"], [], 190),
-    ("Calow", "derbyshire", "2025-26",
-     ["2025-10-24", "2025-11-03", "2026-06-01", "2026-06-02", "2026-07-23"], [], 190),
+    (
+        "Bushey",
+        "hertfordshire",
+        "2024-25",
+        ["2024-09-02", "2024-09-03", "2024-11-04", "2025-02-24", "2025-06-02"],
+        ["2024-10-25"],
+        190,
+    ),
+    (
+        "Crabtree",
+        "hertfordshire",
+        "2024-25",
+        ["2024-09-02", "2024-09-03", "2024-11-04", "2025-01-06", "2025-04-22"],
+        ["2024-12-20"],
+        190,
+    ),
+    (
+        "Bedwell",
+        "hertfordshire",
+        "2025-26",
+        ["2025-09-03", "2025-11-03", "2026-01-05", "2026-04-13", "2026-06-26"],
+        ["2026-06-29"],
+        190,
+    ),
+    (
+        "Tannery Drift",
+        "hertfordshire",
+        "2022-23",
+        ["2022-09-01", "2022-09-02", "2022-10-31", "2023-06-05", "2023-07-21"],
+        ["2022-12-02"],
+        188,
+    ),
+    (
+        "Turnditch",
+        "derbyshire",
+        "2024-25",
+        ["2024-09-04", "2024-11-04", "2025-04-04", "2025-07-23", "2025-07-24"],
+        [],
+        190,
+    ),
+    (
+        "Bakewell",
+        "derbyshire",
+        "2024-25",
+        ["2024-09-04", "2024-09-05", "2024-11-04", "2025-06-02", "2025-06-03"],
+        [],
+        190,
+    ),
+    (
+        "Calow",
+        "derbyshire",
+        "2025-26",
+        ["2025-10-24", "2025-11-03", "2026-06-01", "2026-06-02", "2026-07-23"],
+        [],
+        190,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("school", "la", "year", "inset", "occasional", "pupil_days"), SCHOOLS,
-                         ids=[s[0] for s in SCHOOLS])
+@pytest.mark.parametrize(
+    ("school", "la", "year", "inset", "occasional", "pupil_days"), SCHOOLS, ids=[s[0] for s in SCHOOLS]
+)
 def test_real_school_calendars_give_their_pupil_days(
-    request: pytest.FixtureRequest, school: str, la: str, year: str, inset: list[str], occasional: list[str],
+    request: pytest.FixtureRequest,
+    school: str,
+    la: str,
+    year: str,
+    inset: list[str],
+    occasional: list[str],
     pupil_days: int,
 ) -> None:
     cal = request.getfixturevalue("herts" if la == "hertfordshire" else "derbys")
     assert len(with_days(cal, inset, occasional).school_days_in_year(year)) == pupil_days
 
 
-@pytest.mark.parametrize(("fixture", "year", "window"), [
-    ("herts", "2024-25", 196), ("herts", "2025-26", 196), ("herts", "2026-27", 196),
-    ("herts", "2022-23", 194), ("derbys", "2024-25", 195), ("derbys", "2025-26", 195),
-])
+@pytest.mark.parametrize(
+    ("fixture", "year", "window"),
+    [
+        ("herts", "2024-25", 196),
+        ("herts", "2025-26", 196),
+        ("herts", "2026-27", 196),
+        ("herts", "2022-23", 194),
+        ("derbys", "2024-25", 195),
+        ("derbys", "2025-26", 195),
+    ],
+)
 def test_la_windows_match_the_la_day_count_rules(
     request: pytest.FixtureRequest, fixture: str, year: str, window: int
 ) -> None:
@@ -155,21 +210,25 @@ def test_working_days_skip_bank_holidays_but_not_school_holidays(herts: SchoolCa
 
 # ----- school time (rules.md §2.1) -------------------------------------------------------------
 
+
 def at(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-@pytest.mark.parametrize(("start", "halves", "expected"), [
-    ("2025-11-18T11:00", 2, "2025-11-19T11:00"),  # seed: 1 day from 11:00 Tuesday
-    ("2025-11-18T08:00", 2, "2025-11-19T08:45"),  # before the day starts = from the start
-    ("2025-11-18T08:45", 1, "2025-11-18T12:00"),  # half of 08:45-15:15 is 3 h 15 min
-    ("2025-11-18T12:00", 1, "2025-11-19T08:45"),  # lunchtime half day: exactly the end -> next morning
-    ("2025-11-18T13:00", 1, "2025-11-19T09:45"),  # 2 h 15 min today, 1 h tomorrow
-    ("2025-11-18T15:15", 2, "2025-11-20T08:45"),  # at the end = not collected
-    ("2025-11-18T16:30", 2, "2025-11-20T08:45"),
-    ("2025-12-19T11:00", 2, "2026-01-05T11:00"),  # last day of term
-    ("2025-12-19T14:00", 1, "2026-01-05T10:45"),  # 1 h 15 min, then 2 h after Christmas
-])
+@pytest.mark.parametrize(
+    ("start", "halves", "expected"),
+    [
+        ("2025-11-18T11:00", 2, "2025-11-19T11:00"),  # seed: 1 day from 11:00 Tuesday
+        ("2025-11-18T08:00", 2, "2025-11-19T08:45"),  # before the day starts = from the start
+        ("2025-11-18T08:45", 1, "2025-11-18T12:00"),  # half of 08:45-15:15 is 3 h 15 min
+        ("2025-11-18T12:00", 1, "2025-11-19T08:45"),  # lunchtime half day: exactly the end -> next morning
+        ("2025-11-18T13:00", 1, "2025-11-19T09:45"),  # 2 h 15 min today, 1 h tomorrow
+        ("2025-11-18T15:15", 2, "2025-11-20T08:45"),  # at the end = not collected
+        ("2025-11-18T16:30", 2, "2025-11-20T08:45"),
+        ("2025-12-19T11:00", 2, "2026-01-05T11:00"),  # last day of term
+        ("2025-12-19T14:00", 1, "2026-01-05T10:45"),  # 1 h 15 min, then 2 h after Christmas
+    ],
+)
 def test_school_time_arithmetic(herts: SchoolCalendar, start: str, halves: int, expected: str) -> None:
     assert herts.add_school_time(at(start), halves) == at(expected)
 
@@ -212,7 +271,12 @@ def test_offset_then_count_round_trip(herts: SchoolCalendar, day: dt.date, n: in
 @given(a=dates_2025_26, b=dates_2025_26, first=st.booleans(), last=st.booleans())
 def test_count_matches_oracle(herts: SchoolCalendar, a: dt.date, b: dt.date, first: bool, last: bool) -> None:
     a, b = min(a, b), max(a, b)
-    inclusive = {(True, True): "both", (True, False): "start", (False, True): "end", (False, False): "neither"}
+    inclusive = {
+        (True, True): "both",
+        (True, False): "start",
+        (False, True): "end",
+        (False, False): "neither",
+    }
     assert herts.count_school_days(a, b, inclusive=inclusive[(first, last)]) == naive_count(herts, a, b, first, last)  # type: ignore[arg-type]
 
 

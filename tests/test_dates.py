@@ -13,20 +13,23 @@ from tests.conftest import D
 TODAY = D("2025-11-20")  # a Thursday
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2025-11-18", "2025-11-18"),
-    ("18/11/2025", "2025-11-18"),  # day first
-    ("01/02/2026", "2026-02-01"),  # 1 February, not 2 January
-    ("18.11.25", "2025-11-18"),
-    ("18 Nov 2025", "2025-11-18"),
-    ("18 November 2025", "2025-11-18"),
-    ("Tuesday 18 November 2025", "2025-11-18"),
-    ("today", "2025-11-20"),
-    ("yesterday", "2025-11-19"),
-    ("tue", "2025-11-18"),  # the most recent Tuesday
-    ("Thursday", "2025-11-20"),  # today counts
-    ("fri", "2025-11-14"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-11-18", "2025-11-18"),
+        ("18/11/2025", "2025-11-18"),  # day first
+        ("01/02/2026", "2026-02-01"),  # 1 February, not 2 January
+        ("18.11.25", "2025-11-18"),
+        ("18 Nov 2025", "2025-11-18"),
+        ("18 November 2025", "2025-11-18"),
+        ("Tuesday 18 November 2025", "2025-11-18"),
+        ("today", "2025-11-20"),
+        ("yesterday", "2025-11-19"),
+        ("tue", "2025-11-18"),  # the most recent Tuesday
+        ("Thursday", "2025-11-20"),  # today counts
+        ("fri", "2025-11-14"),
+    ],
+)
 def test_parse_date(text: str, expected: str) -> None:
     assert parse_date(text, today=TODAY) == D(expected)
 
@@ -38,11 +41,20 @@ def test_bad_dates_are_one_line_errors(text: str) -> None:
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("11:00", dt.time(11)), ("11.30", dt.time(11, 30)), ("9", dt.time(9)), ("2pm", dt.time(14)),
-    ("2:30pm", dt.time(14, 30)), ("12pm", dt.time(12)), ("12am", dt.time(0)), ("00:00", dt.time(0)),
-    ("23:59", dt.time(23, 59)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11:00", dt.time(11)),
+        ("11.30", dt.time(11, 30)),
+        ("9", dt.time(9)),
+        ("2pm", dt.time(14)),
+        ("2:30pm", dt.time(14, 30)),
+        ("12pm", dt.time(12)),
+        ("12am", dt.time(0)),
+        ("00:00", dt.time(0)),
+        ("23:59", dt.time(23, 59)),
+    ],
+)
 def test_parse_time(text: str, expected: dt.time) -> None:
     assert parse_time(text) == expected
 

@@ -116,9 +116,7 @@ def add_school_days(calendar: SchoolCalendar, start: dt.date, n: int) -> Offset:
     )
 
 
-def school_days_between(
-    calendar: SchoolCalendar, first: dt.date, last: dt.date, inclusive: Inclusive = "both"
-) -> Span:
+def school_days_between(calendar: SchoolCalendar, first: dt.date, last: dt.date, inclusive: Inclusive = "both") -> Span:
     """The school days from ``first`` to ``last``; ``inclusive`` says which ends count."""
     if last < first:
         raise InputError(f"the end date {in_words(last)} is before the start date {in_words(first)}; swap them")

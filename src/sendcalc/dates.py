@@ -60,15 +60,13 @@ def parse_date(text: str, *, today: dt.date | None = None, what: str = "date") -
     if low in _WEEKDAYS:
         back = (today.weekday() - _WEEKDAYS[low]) % 7
         return today - dt.timedelta(days=back)
-    from dateutil import parser  # noqa: PLC0415 - slow import, only for free text
+    from dateutil import parser
 
     try:
         default = dt.datetime(today.year, today.month, today.day)
         return parser.parse(raw, dayfirst=True, default=default).date()
     except (ValueError, OverflowError):
-        raise InputError(
-            f"cannot read {what} {text!r}; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'"
-        ) from None
+        raise InputError(f"cannot read {what} {text!r}; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'") from None
 
 
 def parse_time(text: str, *, what: str = "time") -> dt.time:

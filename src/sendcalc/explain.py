@@ -19,4 +19,9 @@ class Step:
     convention: bool = False
 
     def as_dict(self) -> dict[str, object]:
-        return {"rule": self.rule, "source": self.source, "result": self.result, "convention": self.convention}
+        return {
+            "rule": self.rule,
+            "source": self.source,
+            "result": self.result,
+            "convention": self.convention,
+        }

@@ -38,7 +38,7 @@ def bank_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
     result = {day: name for day, name in table.items() if day.year in wanted}
     missing = [year for year in wanted if year not in years]
     if missing:
-        import holidays  # noqa: PLC0415 - fallback only, outside the baked years
+        import holidays
 
         extra = holidays.country_holidays("GB", subdiv="ENG", years=missing)
         result.update({day: str(name) for day, name in extra.items() if day.weekday() < 5})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,11 @@ BREAK_KEYS = {"name", "first_day", "last_day"}
 TIME_KEYS = {"day_starts", "afternoon_starts", "day_ends"}
 CLOSURE_KEYS = {"date", "session", "reason"}
 _LABEL = re.compile(r"^(\d{4})-(\d{2})$")
-_CLOSURE_LISTS: dict[str, ClosureKind] = {"inset_days": "inset", "occasional_days": "occasional", "closures": "closure"}
+_CLOSURE_LISTS: dict[str, ClosureKind] = {
+    "inset_days": "inset",
+    "occasional_days": "occasional",
+    "closures": "closure",
+}
 
 
 def builtin_names() -> list[str]:
@@ -73,7 +78,7 @@ def load_calendar_with_info(spec: str | Path) -> tuple[SchoolCalendar, CalendarI
 
 def parse_closure(text: str, kind: ClosureKind = "closure") -> Closure:
     """Read 'DATE', 'DATE:am' or 'DATE:pm' (the --closure option and closure strings in files)."""
-    from sendcalc.dates import parse_date  # noqa: PLC0415
+    from sendcalc.dates import parse_date
 
     raw = text.strip()
     session: Session | None = None
@@ -149,7 +154,7 @@ class _FileReader:
     # -- building ---------------------------------------------------------------------------------
 
     def build(self) -> tuple[SchoolCalendar, CalendarInfo]:
-        import tomllib  # noqa: PLC0415 - 10 ms; only when a calendar is actually loaded
+        import tomllib
 
         try:
             doc = tomllib.loads(self.text)
@@ -162,17 +167,19 @@ class _FileReader:
             relative = self.path.parent if isinstance(self.path, Path) else None
             base, base_info = self.loader.load(self._str(doc["based_on"], "based_on"), relative)
         elif "years" not in doc:
-            raise self.fail("top level", "a calendar file needs either based_on = \"NAME\" or its own [years] tables")
+            raise self.fail("top level", 'a calendar file needs either based_on = "NAME" or its own [years] tables')
 
         times = self._times(doc.get("times", {}), base.times if base else SchoolTimes())
         years = {y.label: y for y in base.years} if base else {}
         closures: list[tuple[Closure, str]] = []
         if base:
-            closures = [(c, f"closure {c.day.isoformat()} (from {base_info.key if base_info else 'base'})")
-                        for c in base.closures]
+            closures = [
+                (c, f"closure {c.day.isoformat()} (from {base_info.key if base_info else 'base'})")
+                for c in base.closures
+            ]
         raw_years = doc.get("years", {})
         if not isinstance(raw_years, dict):
-            raise self.fail("years", "must be a table of school years such as [years.\"2025-26\"]", "years")
+            raise self.fail("years", 'must be a table of school years such as [years."2025-26"]', "years")
         for label, raw in raw_years.items():
             years[label] = self._year(label, raw, years.get(label))
         closures += self._closures(doc, "")
@@ -221,9 +228,7 @@ class _FileReader:
             raise self.fail(entry, "must be a table")
         for key in table:
             if key not in allowed:
-                raise self.fail(
-                    entry, f"unknown key {key!r}; allowed keys are {', '.join(sorted(allowed))}", key
-                )
+                raise self.fail(entry, f"unknown key {key!r}; allowed keys are {', '.join(sorted(allowed))}", key)
 
     def _str(self, value: Any, entry: str) -> str:
         if not isinstance(value, str):
@@ -231,7 +236,7 @@ class _FileReader:
         return value
 
     def _date(self, value: Any, entry: str) -> dt.date:
-        if isinstance(value, dt.datetime) or isinstance(value, dt.time):
+        if isinstance(value, dt.datetime | dt.time):
             raise self.fail(entry, f"{value} has a time in it; write a plain date such as 2025-09-03", str(value)[:10])
         if isinstance(value, dt.date):
             return value
@@ -243,10 +248,14 @@ class _FileReader:
         raise self.fail(entry, f"{value!r} is not a date; write it as 2025-09-03")
 
     def _times(self, raw: Any, base: SchoolTimes) -> SchoolTimes:
-        from sendcalc.dates import parse_time  # noqa: PLC0415
+        from sendcalc.dates import parse_time
 
         self._check_keys(raw, TIME_KEYS, "times")
-        values = {"day_starts": base.day_starts, "afternoon_starts": base.afternoon_starts, "day_ends": base.day_ends}
+        values = {
+            "day_starts": base.day_starts,
+            "afternoon_starts": base.afternoon_starts,
+            "day_ends": base.day_ends,
+        }
         for key, value in raw.items():
             if isinstance(value, dt.time):
                 values[key] = value
@@ -266,7 +275,7 @@ class _FileReader:
         entry = f"years.{label}"
         match = _LABEL.match(label)
         if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-            raise self.fail(entry, "a school year is written like \"2025-26\" (two consecutive years)", label)
+            raise self.fail(entry, 'a school year is written like "2025-26" (two consecutive years)', label)
         self._check_keys(raw, YEAR_KEYS, entry)
         status = raw.get("status", base.status if base else "confirmed")
         if status not in STATUSES:
@@ -307,7 +316,7 @@ class _FileReader:
                     f"{first} to {last} is not inside school year {label} ({first_allowed} to {last_allowed})",
                     str(first),
                 )
-            breaks = []
+            breaks: list[Break] = []
             for item_break in item.get("breaks", []):
                 self._check_keys(item_break, BREAK_KEYS, f"{entry} break")
                 b_name = self._str(item_break.get("name", "half-term"), f"{entry} break name")
@@ -327,7 +336,7 @@ class _FileReader:
 
     def _check_no_overlap(self, years: list[SchoolYear]) -> None:
         terms = sorted((t for y in years for t in y.terms), key=lambda t: t.first_day)
-        for before, after in zip(terms, terms[1:], strict=False):
+        for before, after in pairwise(terms):
             if after.first_day <= before.last_day:
                 raise self.fail(
                     f"years.{after.school_year} term {after.name}",
@@ -355,7 +364,7 @@ class _FileReader:
                 raise self.fail(entry, "is missing date")
             session = item.get("session")
             if session not in (None, "am", "pm"):
-                raise self.fail(entry, f"session must be \"am\" or \"pm\", not {session!r}", "session")
+                raise self.fail(entry, f'session must be "am" or "pm", not {session!r}', "session")
             return Closure(
                 day=self._date(item["date"], entry),
                 kind=kind,

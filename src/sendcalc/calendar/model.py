@@ -170,10 +170,15 @@ class SchoolCalendar:
         starts = [int(y.label[:4]) for y in years]
         set_(self, "_lo", dt.date(starts[0], 8, 1).toordinal() if years else 1)
         set_(self, "_hi", dt.date(starts[-1] + 1, 7, 31).toordinal() if years else 0)
-        gaps = [
-            (dt.date(y, 8, 1).toordinal(), dt.date(y + 1, 7, 31).toordinal(), f"{y}-{(y + 1) % 100:02d}")
-            for y in range(starts[0], starts[-1]) if y not in starts
-        ] if years else []
+        gaps = (
+            [
+                (dt.date(y, 8, 1).toordinal(), dt.date(y + 1, 7, 31).toordinal(), f"{y}-{(y + 1) % 100:02d}")
+                for y in range(starts[0], starts[-1])
+                if y not in starts
+            ]
+            if years
+            else []
+        )
         set_(self, "_gaps", tuple(gaps))
 
     @cached_property
@@ -307,7 +312,11 @@ class SchoolCalendar:
         """Name the holiday between terms after the term before it (Christmas follows autumn)."""
         i = bisect_right(self._term_starts, day.toordinal()) - 1
         before = self._terms[i].name.lower() if i >= 0 else ""
-        for word, name in (("autumn", "Christmas holiday"), ("spring", "Easter holiday"), ("summer", "summer holiday")):
+        for word, name in (
+            ("autumn", "Christmas holiday"),
+            ("spring", "Easter holiday"),
+            ("summer", "summer holiday"),
+        ):
             if word in before:
                 return name
         return "school holidays"

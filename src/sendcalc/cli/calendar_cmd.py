@@ -18,8 +18,10 @@ from sendcalc.cli.options import (
     warn,
 )
 
-app = typer.Typer(help="See the shipped calendars, show a school year, or check your own calendar file.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="See the shipped calendars, show a school year, or check your own calendar file.",
+    no_args_is_help=True,
+)
 
 
 @app.command("list")
@@ -28,8 +30,8 @@ def list_calendars(fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> N
 
     Example: sendcalc calendar list
     """
-    from sendcalc.calendar.files import builtin_names, load_calendar_with_info  # noqa: PLC0415
-    from sendcalc.render.emit import csv_text, json_text  # noqa: PLC0415
+    from sendcalc.calendar.files import builtin_names, load_calendar_with_info
+    from sendcalc.render.emit import csv_text, json_text
 
     rows = []
     for key in builtin_names():
@@ -38,20 +40,29 @@ def list_calendars(fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> N
     fmt_name = output_format(fmt, as_json)
     if fmt_name == "json":
         body = [
-            {"key": k, "name": i.name, "area": i.area, "applies_to": i.applies_to,
-             "years": [{"school_year": label, "status": status} for label, status in ys]}
+            {
+                "key": k,
+                "name": i.name,
+                "area": i.area,
+                "applies_to": i.applies_to,
+                "years": [{"school_year": label, "status": status} for label, status in ys],
+            }
             for k, i, ys in rows
         ]
         typer.echo(json_text(body), nl=False)
     elif fmt_name == "csv":
-        typer.echo(csv_text(["key", "school_year", "status"], [[k, lb, st] for k, _, ys in rows for lb, st in ys]),
-                   nl=False)
+        typer.echo(
+            csv_text(["key", "school_year", "status"], [[k, lb, st] for k, _, ys in rows for lb, st in ys]),
+            nl=False,
+        )
     else:
-        from rich.console import Console  # noqa: PLC0415
-        from rich.table import Table  # noqa: PLC0415
+        from rich.console import Console
+        from rich.table import Table
 
-        table = Table(title="Shipped calendars (statuses: confirmed, secondary, conflicting, unverified)",
-                      title_justify="left")
+        table = Table(
+            title="Shipped calendars (statuses: confirmed, secondary, conflicting, unverified)",
+            title_justify="left",
+        )
         for column in ("name", "applies to", "school years (status)"):
             table.add_column(column)
         for key, info, years in rows:
@@ -65,8 +76,10 @@ def show(
     name: Annotated[str | None, typer.Argument(help=CALENDAR_HELP, show_default=False)] = None,
     year: Annotated[str | None, typer.Option("--year", "-y", help="One school year, e.g. 2025-26.")] = None,
     grid: Annotated[bool, typer.Option("--grid/--no-grid", help="Month grids (with --year).")] = True,
-    calendar: Annotated[str | None, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR",
-                                                 help="Same as NAME.", show_default=False)] = None,
+    calendar: Annotated[
+        str | None,
+        typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help="Same as NAME.", show_default=False),
+    ] = None,
     inset: InsetOpt = None,
     closure: ClosureOpt = None,
     fmt: FormatOpt = Format.table,
@@ -78,8 +91,8 @@ def show(
     sendcalc calendar show hertfordshire --year 2024-25 --inset 2024-09-02 --inset 2024-09-03
     --inset 2024-11-04 --inset 2025-02-24 --inset 2025-06-02 --closure 2024-10-25
     """
-    from sendcalc.calendar.summary import summarise_year  # noqa: PLC0415
-    from sendcalc.render import calendar_view as view  # noqa: PLC0415
+    from sendcalc.calendar.summary import summarise_year
+    from sendcalc.render import calendar_view as view
 
     cal = build_calendar(name or calendar, inset, closure)
     labels = [year] if year else list(cal.labels)
@@ -94,7 +107,7 @@ def show(
     if fmt_name == "csv":
         typer.echo(view.year_csv(summaries), nl=False)
         return
-    from rich.console import Console  # noqa: PLC0415
+    from rich.console import Console
 
     console = Console()
     for summary in summaries:
@@ -106,8 +119,10 @@ def show(
             console.print("\n".join(off), highlight=False)
         if year and grid:
             console.print(view.month_grids(cal, summary.label))
-        console.print(f"{summary.label}: {summary.school_days} school days ({summary.sessions} sessions).",
-                      highlight=False)
+        console.print(
+            f"{summary.label}: {summary.school_days} school days ({summary.sessions} sessions).",
+            highlight=False,
+        )
 
 
 @app.command("check")
@@ -118,11 +133,13 @@ def check(
 
     Example: sendcalc calendar check my-school.toml
     """
-    from sendcalc.calendar.files import load_calendar  # noqa: PLC0415
-    from sendcalc.calendar.summary import summarise_year  # noqa: PLC0415
+    from sendcalc.calendar.files import load_calendar
+    from sendcalc.calendar.summary import summarise_year
 
     path = file if any(c in file for c in "/\\") or file.endswith(".toml") else f"./{file}"
     cal = load_calendar(path)
-    parts = [f"{label} {summarise_year(cal, label).school_days} school days ({cal.year(label).status})"
-             for label in cal.labels]
+    parts = [
+        f"{label} {summarise_year(cal, label).school_days} school days ({cal.year(label).status})"
+        for label in cal.labels
+    ]
     typer.echo(f"{file}: OK: {cal.name}; " + "; ".join(parts))

@@ -31,8 +31,13 @@ app = typer.Typer(
 
 @app.command("add")
 def add(
-    date: Annotated[str, typer.Argument(metavar="DATE", help="Start date (day 0): 2025-12-18, 18/12/2025, '18 Dec 2025', today.")],
-    n: Annotated[int, typer.Argument(metavar="N", help="How many school days after the start date (0 or more).", min=0)],
+    date: Annotated[
+        str,
+        typer.Argument(metavar="DATE", help="Start date (day 0): 2025-12-18, 18/12/2025, '18 Dec 2025', today."),
+    ],
+    n: Annotated[
+        int, typer.Argument(metavar="N", help="How many school days after the start date (0 or more).", min=0)
+    ],
     calendar: CalendarOpt = "hertfordshire",
     inset: InsetOpt = None,
     closure: ClosureOpt = None,
@@ -43,8 +48,8 @@ def add(
 
     Example: sendcalc days add 18/12/2025 3 --calendar hertfordshire
     """
-    from sendcalc.counting import add_school_days  # noqa: PLC0415
-    from sendcalc.render.days import render_offset  # noqa: PLC0415
+    from sendcalc.counting import add_school_days
+    from sendcalc.render.days import render_offset
 
     cal = build_calendar(calendar, inset, closure)
     result = add_school_days(cal, date_arg(date, "DATE"), n)
@@ -68,7 +73,7 @@ def between(
 
     Example: sendcalc days between 2025-12-01 2026-01-09
     """
-    from sendcalc.render.days import render_span  # noqa: PLC0415
+    from sendcalc.render.days import render_span
 
     span = _span(first, last, exclude_first, exclude_last, calendar, inset, closure)
     typer.echo(render_span(span, output_format(fmt, as_json), listing=False), nl=False)
@@ -90,7 +95,7 @@ def list_(
 
     Example: sendcalc days list 2025-12-15 2026-01-09 --inset 2026-01-05
     """
-    from sendcalc.render.days import render_span  # noqa: PLC0415
+    from sendcalc.render.days import render_span
 
     span = _span(first, last, exclude_first, exclude_last, calendar, inset, closure)
     typer.echo(render_span(span, output_format(fmt, as_json), listing=True), nl=False)
@@ -105,7 +110,7 @@ def _span(
     inset: list[str] | None,
     closure: list[str] | None,
 ) -> Span:
-    from sendcalc.counting import school_days_between  # noqa: PLC0415
+    from sendcalc.counting import school_days_between
 
     inclusive: dict[tuple[bool, bool], Inclusive] = {
         (False, False): "both",

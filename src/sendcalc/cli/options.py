@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -32,14 +32,15 @@ ClosureOpt = Annotated[
 ]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="table for people, json or csv for scripts.", show_default=True)
+    Format,
+    typer.Option("--format", "-f", help="table for people, json or csv for scripts.", show_default=True),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
@@ -50,8 +51,8 @@ def output_format(fmt: Format, as_json: bool) -> str:
 
 def build_calendar(name: str | None, inset: list[str] | None, closure: list[str] | None) -> SchoolCalendar:
     """Load the calendar and apply --inset/--closure (each must be a weekday in term)."""
-    from sendcalc.calendar.files import load_calendar, parse_closure  # noqa: PLC0415
-    from sendcalc.errors import InputError  # noqa: PLC0415
+    from sendcalc.calendar.files import load_calendar, parse_closure
+    from sendcalc.errors import InputError
 
     calendar = load_calendar(name or "hertfordshire")
     extra = [parse_closure(text, "inset") for text in inset or []]
@@ -67,7 +68,7 @@ def build_calendar(name: str | None, inset: list[str] | None, closure: list[str]
 
 
 def date_arg(text: str, what: str) -> dt.date:
-    from sendcalc.dates import parse_date  # noqa: PLC0415
+    from sendcalc.dates import parse_date
 
     return parse_date(text, what=what)
 
@@ -79,7 +80,8 @@ def warn(messages: list[str] | tuple[str, ...]) -> None:
 
 
 ExplainOpt = Annotated[
-    bool, typer.Option("--explain", help="Print the working: each step, the rule it applies and its legal source.")
+    bool,
+    typer.Option("--explain", help="Print the working: each step, the rule it applies and its legal source."),
 ]
 IcsOpt = Annotated[
     str | None,

@@ -50,7 +50,9 @@ def _year_dict(summary: YearSummary) -> dict[str, Any]:
                 "school_days": t.school_days,
                 "sessions": t.sessions,
                 "bank_holidays": [{"date": d, "name": n} for d, n in t.bank_holidays],
-                "closures": [{"date": c.day, "kind": c.kind, "session": c.session, "reason": c.reason} for c in t.closures],
+                "closures": [
+                    {"date": c.day, "kind": c.kind, "session": c.session, "reason": c.reason} for c in t.closures
+                ],
             }
             for t in summary.terms
         ],
