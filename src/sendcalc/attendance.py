@@ -1,0 +1,512 @@
+"""Attendance figures from a register: rates, persistent and severe absence, the penalty-notice threshold.
+
+Pure functions over a SchoolCalendar and a checked :class:`~sendcalc.register.Register` (rules.md §5).
+Every count is an integer number of sessions; percentages are exact decimals rounded half up to two
+places for printing only. The persistent/severe flags and the thresholds are decided on whole sessions,
+never on a rounded percentage: absent * 10 >= possible is persistent absence, so exactly 90.0% is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sendcalc.attendance_codes import CODES_SOURCE, Code
+from sendcalc.calendar.model import SchoolCalendar, school_year_bounds, school_year_label
+from sendcalc.dates import in_words
+from sendcalc.errors import InputError
+from sendcalc.explain import Step
+from sendcalc.register import Mark, Register
+
+WTISA = "DfE, Working together to improve school attendance (statutory guidance, 19 August 2024)"
+PENALTY_SOURCE = (
+    "Education (Penalty Notices) (England) Regulations 2007 as amended from 19 August 2024; "
+    "WTISA, National framework for penalty notices"
+)
+RETURNS_SOURCE = "School Attendance (Pupil Registration) (England) Regulations 2024 reg 13 (returns to the LA)"
+PENALTY_SESSIONS = 10
+PENALTY_WEEKS = 10
+CONTINUOUS_DAYS = 10
+FINES = (
+    "first penalty notice: £80 if paid within 21 days, £160 if paid within 28 days",
+    "a second notice to the same parent for the same child within 3 years: £160, no reduction",
+    "no third notice within 3 years: the local authority must consider other action instead "
+    "(for example an attendance prosecution, a parenting order or an education supervision order)",
+)
+_CENT = Decimal("0.01")
+_ONE_WEEK = dt.timedelta(days=7)
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    """part / whole as a percentage rounded half up to 2 places (364/380 -> 95.79); None if whole is 0."""
+    if whole <= 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def percent_text(value: Decimal | None) -> str:
+    """95.79 -> '95.79%', 90.00 -> '90.0%', 60.00 -> '60.0%'; None -> 'n/a'."""
+    if value is None:
+        return "n/a"
+    text = f"{value:.2f}"
+    if text.endswith("0"):
+        text = text[:-1]
+    return f"{text}%"
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Sessions in one period (a term, a school year, or figures typed in)."""
+
+    label: str
+    kind: str  # "term", "year" or "given"
+    first: dt.date | None
+    last: dt.date | None
+    possible: int
+    attended: int
+    authorised: int | None  # E included; None when only a total absence was given
+    unauthorised: int | None
+    suspension: int  # code E sessions
+    not_possible: int
+
+    @property
+    def absent(self) -> int:
+        return self.possible - self.attended
+
+    @property
+    def rate(self) -> Decimal | None:
+        return percent(self.attended, self.possible)
+
+    @property
+    def possible_without_e(self) -> int:
+        return self.possible - self.suspension
+
+    @property
+    def rate_without_e(self) -> Decimal | None:
+        return percent(self.attended, self.possible_without_e)
+
+    @property
+    def persistent(self) -> bool:
+        """Absent from 10% or more of possible sessions (WTISA); exactly 90.0% attendance IS persistent."""
+        return self.possible > 0 and self.absent * 10 >= self.possible
+
+    @property
+    def severe(self) -> bool:
+        """Absent from 50% or more of possible sessions."""
+        return self.possible > 0 and self.absent * 2 >= self.possible
+
+    @property
+    def persistent_without_e(self) -> bool:
+        whole = self.possible_without_e
+        return whole > 0 and (self.absent - self.suspension) * 10 >= whole
+
+    @property
+    def severe_without_e(self) -> bool:
+        whole = self.possible_without_e
+        return whole > 0 and (self.absent - self.suspension) * 2 >= whole
+
+
+@dataclass(frozen=True)
+class Week:
+    """One Monday-to-Sunday week of the register, with the running totals to its end."""
+
+    monday: dt.date
+    possible: int
+    attended: int
+    unauthorised: int
+    suspension: int
+    to_date_possible: int
+    to_date_attended: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return percent(self.attended, self.possible)
+
+    @property
+    def to_date_rate(self) -> Decimal | None:
+        return percent(self.to_date_attended, self.to_date_possible)
+
+
+@dataclass(frozen=True)
+class PenaltyCheck:
+    """The first time 10 unauthorised sessions fell within a rolling 10 school weeks (rules.md §5)."""
+
+    met: bool
+    unauthorised_total: int
+    most_in_any_window: int
+    sessions: tuple[Mark, ...]  # the 10 sessions, when met
+    window_first: dt.date | None  # Monday of the school week holding the first of them
+    window_last: dt.date | None  # Sunday of the 10th school week from there (None past the calendar's data)
+    met_on: dt.date | None  # the day of the 10th session
+    school_weeks_spanned: int  # school weeks from the first to the 10th session, both counted
+
+
+@dataclass(frozen=True)
+class ContinuousRun:
+    """A run of consecutive school days on which every session held was unauthorised absence."""
+
+    first: dt.date
+    tenth: dt.date
+    last: dt.date
+    days: int
+
+
+@dataclass(frozen=True)
+class AttendanceReport:
+    calendar: str
+    source: str
+    shape: str
+    marks: int
+    blank_cells: int
+    first: dt.date
+    last: dt.date
+    terms: tuple[Tally, ...]
+    years: tuple[Tally, ...]
+    codes: tuple[tuple[str, int], ...]
+    weeks: tuple[Week, ...]
+    penalty: PenaltyCheck
+    continuous: ContinuousRun | None
+    unmarked: tuple[tuple[dt.date, str], ...]  # sessions the calendar holds with no mark in the register
+    steps: tuple[Step, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuickReport:
+    figures: Tally
+    steps: tuple[Step, ...]
+    warnings: tuple[str, ...] = ()
+
+
+# ----- building blocks ------------------------------------------------------------------------------
+
+
+def tally(marks: list[Mark] | tuple[Mark, ...], label: str, kind: str) -> Tally:
+    possible = attended = authorised = unauthorised = suspension = not_possible = 0
+    for mark in marks:
+        k = mark.code.kind
+        if k == "not_possible":
+            not_possible += 1
+            continue
+        possible += 1
+        if k in ("present", "approved"):
+            attended += 1
+        elif k == "authorised":
+            authorised += 1
+            if mark.code.code == "E":
+                suspension += 1
+        else:
+            unauthorised += 1
+    return Tally(
+        label=label,
+        kind=kind,
+        first=marks[0].day if marks else None,
+        last=marks[-1].day if marks else None,
+        possible=possible,
+        attended=attended,
+        authorised=authorised,
+        unauthorised=unauthorised,
+        suspension=suspension,
+        not_possible=not_possible,
+    )
+
+
+def school_weeks(calendar: SchoolCalendar, first: dt.date, last: dt.date) -> list[dt.date]:
+    """Mondays of the weeks from ``first`` to ``last`` holding at least one session (school weeks).
+
+    A week in a holiday has no session and is not a school week, so a rolling window of school weeks
+    runs across half-terms, holidays and the summer (rules.md §5).
+    """
+    mondays: list[dt.date] = []
+    for day in calendar.school_days(first, last):
+        monday = monday_of(day)
+        if (not mondays or mondays[-1] != monday) and calendar.sessions_on(day):
+            mondays.append(monday)
+    return mondays
+
+
+def check_penalty(calendar: SchoolCalendar, marks: tuple[Mark, ...]) -> PenaltyCheck:
+    """The first 10 unauthorised sessions (G N O U) falling within 10 consecutive school weeks."""
+    unauth = [m for m in marks if m.code.kind == "unauthorised"]
+    if not unauth:
+        return PenaltyCheck(False, 0, 0, (), None, None, None, 0)
+    # Weeks to the end of the last mark's school year, so a window starting late still has its 10 weeks.
+    end = school_year_bounds(school_year_label(unauth[-1].day))[1]
+    mondays = school_weeks(calendar, unauth[0].day, end)
+    index = {monday: i for i, monday in enumerate(mondays)}
+    week_of = [index[monday_of(m.day)] for m in unauth]
+    most = 0
+    lo = 0
+    found: int | None = None
+    for hi, week in enumerate(week_of):
+        while week - week_of[lo] >= PENALTY_WEEKS:
+            lo += 1
+        most = max(most, hi - lo + 1)
+        if found is None and hi - lo + 1 >= PENALTY_SESSIONS:
+            found = hi
+    if found is None:
+        return PenaltyCheck(False, len(unauth), most, (), None, None, None, 0)
+    start = found - PENALTY_SESSIONS + 1
+    first_week = week_of[start]
+    last_index = first_week + PENALTY_WEEKS - 1
+    window_last = mondays[last_index] + dt.timedelta(days=6) if last_index < len(mondays) else None
+    return PenaltyCheck(
+        met=True,
+        unauthorised_total=len(unauth),
+        most_in_any_window=most,
+        sessions=tuple(unauth[start : found + 1]),
+        window_first=mondays[first_week],
+        window_last=window_last,
+        met_on=unauth[found].day,
+        school_weeks_spanned=week_of[found] - first_week + 1,
+    )
+
+
+def continuous_unauthorised(calendar: SchoolCalendar, marks: tuple[Mark, ...]) -> ContinuousRun | None:
+    """The first run of 10 consecutive school days with every session held marked unauthorised.
+
+    Convention (rules.md §5 says "continuous 10 school days"): a school day belongs to the run only if
+    every session the school held that day has a mark and all of them are G, N, O or U; any other mark,
+    or a missing mark, ends the run. Weekends and holidays do not break it.
+    """
+    if not marks:
+        return None
+    by_day: dict[dt.date, dict[str, Code]] = {}
+    for mark in marks:
+        by_day.setdefault(mark.day, {})[mark.session] = mark.code
+    run: list[dt.date] = []
+    best: ContinuousRun | None = None
+    for day in calendar.school_days(marks[0].day, marks[-1].day):
+        held = calendar.sessions_on(day)
+        codes = by_day.get(day, {})
+        if held and all(s in codes and codes[s].kind == "unauthorised" for s in held):
+            run.append(day)
+            continue
+        if len(run) >= CONTINUOUS_DAYS and best is None:
+            best = ContinuousRun(run[0], run[CONTINUOUS_DAYS - 1], run[-1], len(run))
+        run = []
+    if len(run) >= CONTINUOUS_DAYS and best is None:
+        best = ContinuousRun(run[0], run[CONTINUOUS_DAYS - 1], run[-1], len(run))
+    return best
+
+
+def _weeks(marks: tuple[Mark, ...]) -> tuple[Week, ...]:
+    weeks: list[Week] = []
+    grouped: dict[dt.date, list[Mark]] = {}
+    for mark in marks:
+        grouped.setdefault(monday_of(mark.day), []).append(mark)
+    total_possible = total_attended = 0
+    for monday in sorted(grouped):
+        t = tally(grouped[monday], "", "week")
+        if t.possible == 0:
+            continue
+        total_possible += t.possible
+        total_attended += t.attended
+        weeks.append(
+            Week(
+                monday=monday,
+                possible=t.possible,
+                attended=t.attended,
+                unauthorised=t.unauthorised or 0,
+                suspension=t.suspension,
+                to_date_possible=total_possible,
+                to_date_attended=total_attended,
+            )
+        )
+    return tuple(weeks)
+
+
+def _unmarked(calendar: SchoolCalendar, marks: tuple[Mark, ...]) -> tuple[tuple[dt.date, str], ...]:
+    have = {(m.day, m.session) for m in marks}
+    out = []
+    for day in calendar.school_days(marks[0].day, marks[-1].day):
+        for session in calendar.sessions_on(day):
+            if (day, session) not in have:
+                out.append((day, str(session)))
+    return tuple(out)
+
+
+# ----- the report -----------------------------------------------------------------------------------
+
+
+def analyse_register(calendar: SchoolCalendar, register: Register) -> AttendanceReport:
+    """Per-term and per-year figures, weekly rates, the penalty threshold and any 10-day unauthorised run."""
+    marks = register.marks
+    if not marks:
+        raise InputError(f"{register.source}: the register has no marks (every code cell is empty)")
+    by_term: dict[str, list[Mark]] = {}
+    term_start: dict[str, dt.date] = {}
+    by_year: dict[str, list[Mark]] = {}
+    for mark in marks:
+        term = calendar.term_of(mark.day)
+        label = term.label if term else f"outside terms {school_year_label(mark.day)}"
+        by_term.setdefault(label, []).append(mark)
+        term_start.setdefault(label, term.first_day if term else mark.day)
+        by_year.setdefault(school_year_label(mark.day), []).append(mark)
+    terms = tuple(tally(by_term[k], k, "term") for k in sorted(by_term, key=lambda k: term_start[k]))
+    years = tuple(tally(by_year[k], k, "year") for k in sorted(by_year))
+    codes = Counter(m.code.code for m in marks)
+    penalty = check_penalty(calendar, marks)
+    continuous = continuous_unauthorised(calendar, marks)
+    unmarked = _unmarked(calendar, marks)
+    warnings = list(calendar.status_warnings(marks[0].day, marks[-1].day))
+    if unmarked:
+        sample = ", ".join(f"{in_words(d)} {s}" for d, s in unmarked[:3])
+        more = f" and {len(unmarked) - 3} more" if len(unmarked) > 3 else ""
+        warnings.append(
+            f"{len(unmarked)} session(s) the {calendar.name} calendar holds between the first and last "
+            f"register dates have no mark ({sample}{more}); they are left out of every figure. If the school "
+            "was closed then, add --closure; if the register is incomplete, ask the school for the full copy"
+        )
+    steps = _steps(calendar, years, penalty, continuous)
+    return AttendanceReport(
+        calendar=calendar.name,
+        source=register.source,
+        shape=register.shape,
+        marks=len(marks),
+        blank_cells=register.blank_cells,
+        first=marks[0].day,
+        last=marks[-1].day,
+        terms=terms,
+        years=years,
+        codes=tuple(sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))),
+        weeks=_weeks(marks),
+        penalty=penalty,
+        continuous=continuous,
+        unmarked=unmarked,
+        steps=tuple(steps),
+        warnings=tuple(warnings),
+    )
+
+
+def quick_figures(possible: int, absent: int, suspension: int = 0) -> QuickReport:
+    """The rate and flags from counts typed in: ``--possible N --absent M`` (sessions)."""
+    if possible <= 0:
+        raise InputError(f"--possible must be 1 or more sessions, not {possible}")
+    if not 0 <= absent <= possible:
+        raise InputError(f"--absent must be between 0 and --possible ({possible}) sessions, not {absent}")
+    if not 0 <= suspension <= absent:
+        raise InputError(f"--suspended must be between 0 and --absent ({absent}) sessions, not {suspension}")
+    figures = Tally(
+        label="given figures",
+        kind="given",
+        first=None,
+        last=None,
+        possible=possible,
+        attended=possible - absent,
+        authorised=None,
+        unauthorised=None,
+        suspension=suspension,
+        not_possible=0,
+    )
+    steps = [
+        Step(
+            "attendance rate = sessions attended / possible sessions",
+            WTISA,
+            f"{figures.attended} / {possible} = {percent_text(figures.rate)}",
+        ),
+        _persistent_step(figures),
+        _rounding_step(),
+    ]
+    if suspension:
+        steps.insert(1, _without_e_step(figures))
+    return QuickReport(figures=figures, steps=tuple(steps))
+
+
+def _persistent_step(t: Tally) -> Step:
+    verdict = "severe absence" if t.severe else "persistent absence" if t.persistent else "neither"
+    return Step(
+        "persistent absence: absent from 10% or more of possible sessions (absent x 10 >= possible, so exactly "
+        "90.0% attendance IS persistent absence); severe absence: 50% or more (absent x 2 >= possible)",
+        f"{WTISA}; DfE pupil absence statistics methodology",
+        f"{t.label}: absent {t.absent} of {t.possible}: {verdict}",
+    )
+
+
+def _without_e_step(t: Tally) -> Step:
+    return Step(
+        "rate without suspension: sessions coded E (suspended, no provision) are taken out of the possible "
+        "sessions, so the rate shows attendance on the days the child was allowed in school",
+        "sendcalc convention (rules.md §5: parents want the rate with and without E)",
+        f"{t.label}: {t.attended} / {t.possible_without_e} = {percent_text(t.rate_without_e)} "
+        f"(with E: {percent_text(t.rate)})",
+        convention=True,
+    )
+
+
+def _rounding_step() -> Step:
+    return Step(
+        "percentages are rounded half up to 2 decimal places for printing only; every flag and threshold is "
+        "decided on whole sessions",
+        "sendcalc convention",
+        "for example 364 / 380 = 95.789... -> 95.79%",
+        convention=True,
+    )
+
+
+def _steps(
+    calendar: SchoolCalendar,
+    years: tuple[Tally, ...],
+    penalty: PenaltyCheck,
+    continuous: ContinuousRun | None,
+) -> list[Step]:
+    steps = [
+        Step(
+            "each session's code counts as attendance (/ \\ L, and K V P W B off site), authorised absence "
+            "(C C1 C2 E I J1 M R S T), unauthorised absence (G N O U), or not a possible session "
+            "(D X Y1-Y7 Q Z #)",
+            CODES_SOURCE,
+            "; ".join(f"{y.label}: {y.possible} possible, {y.not_possible} not possible" for y in years),
+        ),
+        *[
+            Step(
+                "attendance rate = sessions attended / possible sessions",
+                WTISA,
+                f"{y.label}: {y.attended} / {y.possible} = {percent_text(y.rate)}",
+            )
+            for y in years
+        ],
+        *[_persistent_step(y) for y in years],
+        *[_without_e_step(y) for y in years],
+        Step(
+            "a penalty notice must be considered when a pupil has 10 sessions of unauthorised absence "
+            "(G N O U) within a rolling period of 10 school weeks; a school week is any Monday-Sunday week "
+            "with at least one session, so holiday weeks are skipped and the window can span terms and years",
+            PENALTY_SOURCE,
+            _penalty_words(penalty),
+        ),
+        Step("penalty notice amounts", PENALTY_SOURCE, "; ".join(FINES)),
+        Step(
+            "the school tells the local authority about a pupil with a continuous 10 school days of "
+            "unauthorised absence. A day counts only if every session held that day is marked G, N, O or U; "
+            "weekends and holidays do not break the run",
+            f"{RETURNS_SOURCE}; rules.md §5 (which days count: sendcalc convention)",
+            (
+                f"run of {continuous.days} school days from {in_words(continuous.first)}; "
+                f"the 10th was {in_words(continuous.tenth)}"
+            )
+            if continuous
+            else "no run of 10 school days",
+            convention=True,
+        ),
+        _rounding_step(),
+    ]
+    return steps
+
+
+def _penalty_words(p: PenaltyCheck) -> str:
+    if p.met and p.met_on and p.window_first:
+        return (
+            f"met on {in_words(p.met_on)}: 10 unauthorised sessions from {in_words(p.sessions[0].day)} "
+            f"within {p.school_weeks_spanned} school week(s) of the window starting {in_words(p.window_first)}"
+        )
+    return (
+        f"not met: at most {p.most_in_any_window} unauthorised session(s) in any 10 school weeks "
+        f"({p.unauthorised_total} in all)"
+    )

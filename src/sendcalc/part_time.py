@@ -1,0 +1,267 @@
+"""Part-time timetables: the sessions a child misses each week, and in total (rules.md §6).
+
+A part-time timetable needs the parents' agreement, must be temporary, with an end date and regular
+reviews, and the sessions missed are authorised absence, code C2 (WTISA 2024; Pupil Registration Regs
+2024 reg 10). C2 is absence, so it lowers the attendance rate and counts towards persistent absence.
+
+Pure functions over a SchoolCalendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sendcalc.attendance import monday_of, percent, percent_text
+from sendcalc.calendar.model import SESSIONS, SchoolCalendar, Session, school_year_bounds, school_year_label
+from sendcalc.dates import in_words
+from sendcalc.errors import InputError, OutOfRangeError
+from sendcalc.explain import Step
+from sendcalc.units import days_text
+
+WTISA = "DfE, Working together to improve school attendance (2024), part-time timetables"
+C2_SOURCE = "School Attendance (Pupil Registration) (England) Regulations 2024 reg 10 (code C2)"
+_DAYS = {
+    "mon": 0, "monday": 0,
+    "tue": 1, "tues": 1, "tuesday": 1,
+    "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
+    "fri": 4, "friday": 4,
+}  # fmt: skip
+_WEEKEND = ("sat", "saturday", "sun", "sunday")
+_SESSION_WORDS: dict[str, tuple[Session, ...]] = {
+    "": SESSIONS,
+    "am": ("am",),
+    "morning": ("am",),
+    "pm": ("pm",),
+    "afternoon": ("pm",),
+    "all": SESSIONS,
+    "day": SESSIONS,
+}
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri")
+
+Slot = tuple[int, Session]
+
+
+def parse_attends(text: str) -> tuple[Slot, ...]:
+    """'mon-am,tue-am,wed' -> the (weekday, session) slots the child attends; 'none' for no sessions."""
+    raw = text.strip().lower()
+    if raw in ("none", "nothing", "no sessions"):
+        return ()
+    slots: set[Slot] = set()
+    for item in raw.replace(";", ",").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        day_word, _, session_word = item.replace(":", "-").replace(" ", "-").partition("-")
+        if day_word in _WEEKEND:
+            raise InputError(f"--attends {item!r}: schools have no sessions at the weekend")
+        if day_word not in _DAYS or session_word not in _SESSION_WORDS:
+            raise InputError(
+                f"--attends {item!r} is not a day and session; write items such as mon-am, tue-pm or wed "
+                "(a whole day), separated by commas, or 'none'"
+            )
+        slots.update((_DAYS[day_word], s) for s in _SESSION_WORDS[session_word])
+    if not slots:
+        raise InputError("--attends is empty; list the sessions the child attends (mon-am,tue-am,wed) or 'none'")
+    return tuple(sorted(slots))
+
+
+def describe_slots(slots: tuple[Slot, ...]) -> str:
+    """'Mon am, Tue am, Wed' (a whole day when both sessions are there)."""
+    if not slots:
+        return "no sessions"
+    parts = []
+    for day in range(5):
+        sessions = [s for d, s in slots if d == day]
+        if len(sessions) == 2:
+            parts.append(_DAY_NAMES[day])
+        elif sessions:
+            parts.append(f"{_DAY_NAMES[day]} {sessions[0]}")
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class PartTimeWeek:
+    monday: dt.date
+    held: int  # sessions the school held that week, inside the timetable's dates
+    attended: int  # of those, sessions on the timetable
+    missed: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Sessions over a stretch of the timetable."""
+
+    first: dt.date
+    last: dt.date
+    held: int
+    attended: int
+    school_weeks: int
+
+    @property
+    def missed(self) -> int:
+        return self.held - self.attended
+
+    @property
+    def best_rate(self) -> Decimal | None:
+        """Attendance over the span if every timetabled session is attended."""
+        return percent(self.attended, self.held)
+
+
+@dataclass(frozen=True)
+class PartTimeResult:
+    calendar: str
+    start: dt.date
+    end: dt.date | None
+    as_of: dt.date
+    attends: tuple[Slot, ...]
+    weeks: tuple[PartTimeWeek, ...]
+    total: Span | None  # start to end (or to as_of when there is no end date)
+    so_far: Span | None  # start to as_of (or to end, if earlier)
+    to_year_end: Span | None  # after as_of to the end of the school year, when there is no end date
+    no_end_date: bool
+    steps: tuple[Step, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def slots_per_week(self) -> int:
+        return len(self.attends)
+
+
+def _span(calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date) -> tuple[Span, list[PartTimeWeek]]:
+    weeks: dict[dt.date, list[int]] = {}
+    for day in calendar.school_days(first, last):
+        held = calendar.sessions_on(day)
+        if not held:
+            continue
+        week = weeks.setdefault(monday_of(day), [0, 0])
+        week[0] += len(held)
+        week[1] += sum(1 for s in held if (day.weekday(), s) in slots)
+    rows = [PartTimeWeek(m, h, a, h - a) for m, (h, a) in sorted(weeks.items())]
+    span = Span(
+        first=first,
+        last=last,
+        held=sum(r.held for r in rows),
+        attended=sum(r.attended for r in rows),
+        school_weeks=len(rows),
+    )
+    return span, rows
+
+
+def part_time(
+    calendar: SchoolCalendar,
+    start: dt.date,
+    attends: tuple[Slot, ...],
+    *,
+    end: dt.date | None = None,
+    as_of: dt.date | None = None,
+) -> PartTimeResult:
+    """Sessions missed per week and in total; weeks on the timetable so far; flags."""
+    as_of = as_of or dt.date.today()
+    if end is not None and end < start:
+        raise InputError(f"--to {in_words(end)} is before --from {in_words(start)}; swap them")
+    calendar.require(start)
+    slots = set(attends)
+    warnings: list[str] = []
+    plan_last = end if end is not None else as_of
+    total: Span | None = None
+    weeks: list[PartTimeWeek] = []
+    if plan_last >= start:
+        total, weeks = _span(calendar, slots, start, plan_last)
+    so_far_last = min(plan_last, as_of)
+    so_far = _span(calendar, slots, start, so_far_last)[0] if so_far_last >= start else None
+    to_year_end: Span | None = None
+    if end is None:
+        from_day = max(start, as_of + dt.timedelta(days=1))
+        year_last = school_year_bounds(school_year_label(from_day))[1]
+        try:
+            remaining = calendar.school_days(from_day, year_last)
+            if remaining:
+                to_year_end = _span(calendar, slots, from_day, remaining[-1])[0]
+        except OutOfRangeError as exc:
+            warnings.append(f"cannot project to the end of the school year: {exc}")
+    if len(slots) == 10:
+        warnings.append("--attends lists every session of the week: that is a full-time timetable")
+    if not slots:
+        warnings.append(
+            "the child attends no sessions at all: that is not a part-time timetable. A child kept out of school "
+            "altogether without a formal exclusion is unofficially excluded (see sendcalc sent-home)"
+        )
+    warnings[:0] = calendar.status_warnings(start, max(plan_last, start))
+    result_steps = _steps(start, end, as_of, attends, total, so_far, to_year_end)
+    return PartTimeResult(
+        calendar=calendar.name,
+        start=start,
+        end=end,
+        as_of=as_of,
+        attends=attends,
+        weeks=tuple(weeks),
+        total=total,
+        so_far=so_far,
+        to_year_end=to_year_end,
+        no_end_date=end is None,
+        steps=tuple(result_steps),
+        warnings=tuple(warnings),
+    )
+
+
+def _steps(
+    start: dt.date,
+    end: dt.date | None,
+    as_of: dt.date,
+    attends: tuple[Slot, ...],
+    total: Span | None,
+    so_far: Span | None,
+    to_year_end: Span | None,
+) -> list[Step]:
+    steps = [
+        Step(
+            "each week, the sessions missed are the sessions the school holds (two a school day, fewer on a "
+            "closure) that are not on the timetable",
+            "Pupil Registration Regs 2024 reg 10 (two sessions a day); rules.md §6",
+            f"timetable: {describe_slots(attends)} ({len(attends)} of up to 10 sessions a week)",
+        ),
+    ]
+    if total is not None:
+        steps.append(
+            Step(
+                "sessions missed on the timetable are authorised absence, code C2; C2 is absence, so it lowers "
+                "the attendance rate: with every timetabled session attended, the rate over this period can be "
+                "at most attended / held",
+                f"{C2_SOURCE}; {WTISA}",
+                f"{in_words(total.first)} to {in_words(total.last)}: {total.missed} of {total.held} sessions "
+                f"missed ({days_text(total.missed)} school days); at most {percent_text(total.best_rate)}",
+            )
+        )
+    if so_far is not None:
+        steps.append(
+            Step(
+                "weeks on the timetable so far: school weeks (weeks with at least one session) from the start to today",
+                "sendcalc convention (school week: as for the penalty-notice window, rules.md §5)",
+                f"{so_far.school_weeks} school week(s) to {in_words(so_far.last)}",
+                convention=True,
+            )
+        )
+    steps.append(
+        Step(
+            "a part-time timetable needs the parents' agreement, must be temporary, with a time limit (an end "
+            "date) and formal arrangements for regular review, and aim at a return to full-time education",
+            WTISA,
+            "no end date: ask the school for one in writing, with the review dates"
+            if end is None
+            else f"end date {in_words(end)}",
+        )
+    )
+    if to_year_end is not None:
+        steps.append(
+            Step(
+                "with no end date, the projection runs to the last day of the school year",
+                "sendcalc convention",
+                f"{to_year_end.missed} more sessions would be missed from {in_words(to_year_end.first)} "
+                f"to {in_words(to_year_end.last)}",
+                convention=True,
+            )
+        )
+    return steps

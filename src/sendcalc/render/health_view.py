@@ -1,0 +1,143 @@
+"""Text, JSON and CSV for `sendcalc absence` (health absence and the 15-school-day trigger)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sendcalc.dates import in_words
+from sendcalc.health import STATUS_WORDS, HealthAbsence, Trigger
+from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.working import days_json, steps_json, working_lines
+from sendcalc.units import days_text
+
+
+def actions(result: HealthAbsence) -> list[str]:
+    """What follows the 15-school-day trigger, in a parent's words."""
+    when = result.consecutive.date if result.consecutive.status in ("due", "reached") else None
+    due = result.cumulative.date if result.cumulative.status in ("due", "reached") else when
+    wait = f"; it need not wait until {in_words(due)}" if due else ""
+    return [
+        "The school must tell the local authority (a 'sickness return') about a pupil off sick (code I) whom "
+        "it has reasonable grounds to believe will miss 15 school days, consecutive or added up over the "
+        "school year.",
+        "The local authority must arrange suitable education (Education Act 1996 s.19) and should act as soon "
+        f"as it is clear the child will miss 15 school days{wait}.",
+        "Absence because of illness (including mental health, such as anxiety) should be authorised, code I, "
+        "unless the school has genuine doubt about it.",
+    ]
+
+
+def _trigger_json(t: Trigger) -> dict[str, Any]:
+    return {"date": t.date, "status": t.status, "school_day_of_absence": t.day_number}
+
+
+def _trigger_line(t: Trigger) -> str:
+    if t.date is None:
+        return STATUS_WORDS[t.status]
+    number = f" (school day {t.day_number} of this absence)" if t.day_number else ""
+    return f"{in_words(t.date)}{number}: {STATUS_WORDS[t.status]}"
+
+
+def render_health(result: HealthAbsence, fmt: str, *, explain: bool = False) -> str:
+    if fmt == "json":
+        return json_text(
+            {
+                "calendar": result.calendar,
+                "from": result.start,
+                "from_session": result.start_session,
+                "first_school_day": result.first_day,
+                "to": result.end,
+                "last_school_day": result.last_day,
+                "continuing": result.continuing,
+                "as_of": result.as_of,
+                "school_days_missed": days_json(result.run_halves),
+                "school_year": result.school_year,
+                "earlier_school_days": days_json(result.earlier.halves),
+                "earlier_source": result.earlier.source,
+                "school_year_total": days_json(result.year_halves),
+                "fifteenth_school_day": {
+                    "consecutive": _trigger_json(result.consecutive),
+                    "cumulative": _trigger_json(result.cumulative),
+                },
+                "three_calendar_weeks_end": result.three_weeks_last,
+                "holidays_before_fifteenth": [
+                    {"first": h.first, "last": h.last, "reasons": list(h.reasons)} for h in result.holidays
+                ],
+                "actions": actions(result),
+                "steps": steps_json(result.steps),
+                "warnings": list(result.warnings),
+            }
+        )
+    if fmt == "csv":
+        return csv_text(
+            [
+                "from",
+                "first_school_day",
+                "to",
+                "school_days_missed",
+                "school_year",
+                "school_year_total",
+                "consecutive_15th",
+                "consecutive_status",
+                "cumulative_15th",
+                "cumulative_status",
+            ],
+            [
+                [
+                    result.start,
+                    result.first_day,
+                    result.end,
+                    days_text(result.run_halves),
+                    result.school_year,
+                    days_text(result.year_halves),
+                    result.consecutive.date,
+                    result.consecutive.status,
+                    result.cumulative.date,
+                    result.cumulative.status,
+                ]
+            ],
+        )
+    return "\n".join(_lines(result, explain)) + "\n"
+
+
+def _lines(r: HealthAbsence, explain: bool) -> list[str]:
+    session = "from the afternoon session" if r.start_session == "pm" else "whole day"
+    span = f"to {in_words(r.last_day)}" if r.last_day else "continuing"
+    lines = [f"Health absence from {in_words(r.first_day)} ({session}), {span}."]
+    if r.last_day:
+        missed = f"School days missed: {days_text(r.run_halves)} in this absence"
+    else:
+        missed = f"School days missed so far (to {in_words(r.as_of)}): {days_text(r.run_halves)} in this absence"
+    lines.append(
+        f"{missed}; {days_text(r.year_halves)} in school year {r.school_year} "
+        f"(with {days_text(r.earlier.halves)} earlier)."
+    )
+    lines += [
+        "",
+        "The 15th school day of absence:",
+        f"  in a row (this absence):           {_trigger_line(r.consecutive)}",
+        f"  added up over school year {r.school_year}: {_trigger_line(r.cumulative)}",
+        "",
+    ]
+    c = r.consecutive.date
+    if r.holidays and c:
+        lines.append(
+            f"15 school days is not three calendar weeks here. Three calendar weeks from {in_words(r.first_day)} "
+            f"end on {in_words(r.three_weeks_last)}, but the 15th school day is {in_words(c)}, because these "
+            "days are not school days:"
+        )
+        for h in r.holidays:
+            span = in_words(h.first) if h.last == h.first else f"{in_words(h.first)} to {in_words(h.last)}"
+            lines.append(f"  {span}: {'; '.join(h.reasons)}")
+    elif c:
+        lines.append(
+            "No holiday falls inside these 15 school days, so here they are three school weeks; a holiday, "
+            "INSET day or bank holiday would push the date later."
+        )
+    lines += ["", "What follows:", *(f"  - {a}" for a in actions(r))]
+    if r.start_session == "pm":
+        lines.append("Convention: an absence starting at the afternoon session counts its first day as 0.5.")
+    lines.append(f"Calendar: {r.calendar}.")
+    if explain:
+        lines += working_lines(r.steps)
+    return lines

@@ -1,0 +1,116 @@
+"""Table (Rich), JSON and CSV for `sendcalc part-time`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+from sendcalc.attendance import percent_text
+from sendcalc.dates import in_words, short_words
+from sendcalc.part_time import PartTimeResult, Span, describe_slots
+from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.working import days_json, rate_json, rich_text, steps_json, working_lines
+from sendcalc.units import days_text
+
+NO_END = (
+    "FLAG: this timetable has no end date. A part-time timetable must be temporary, with a time limit and "
+    "regular reviews, and needs your agreement (DfE, Working together to improve school attendance). Ask "
+    "the school for the end date and review dates in writing."
+)
+
+
+def _span_json(span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {
+        "first": span.first,
+        "last": span.last,
+        "sessions_held": span.held,
+        "sessions_attended": span.attended,
+        "sessions_missed": span.missed,
+        "days_missed": days_json(span.missed),
+        "school_weeks": span.school_weeks,
+        "best_possible_rate": rate_json(span.best_rate),
+    }
+
+
+def render_part_time(result: PartTimeResult, fmt: str, *, explain: bool = False) -> str:
+    if fmt == "json":
+        return json_text(
+            {
+                "calendar": result.calendar,
+                "from": result.start,
+                "to": result.end,
+                "as_of": result.as_of,
+                "attends": [f"{('mon', 'tue', 'wed', 'thu', 'fri')[d]}-{s}" for d, s in result.attends],
+                "sessions_attended_per_full_week": result.slots_per_week,
+                "sessions_missed_per_full_week": 10 - result.slots_per_week,
+                "no_end_date": result.no_end_date,
+                "absence_code": "C2",
+                "total": _span_json(result.total),
+                "so_far": _span_json(result.so_far),
+                "to_end_of_school_year": _span_json(result.to_year_end),
+                "weeks": [
+                    {"week_of": w.monday, "sessions_held": w.held, "attended": w.attended, "missed": w.missed}
+                    for w in result.weeks
+                ],
+                "steps": steps_json(result.steps),
+                "warnings": list(result.warnings),
+            }
+        )
+    if fmt == "csv":
+        return csv_text(
+            ["week_of", "sessions_held", "attended", "missed"],
+            [[w.monday, w.held, w.attended, w.missed] for w in result.weeks],
+        )
+    return rich_text(_parts(result, explain))
+
+
+def _parts(r: PartTimeResult, explain: bool) -> list[Any]:
+    until = f"to {in_words(r.end)}" if r.end else "with no end date"
+    parts: list[Any] = [
+        f"Part-time timetable from {in_words(r.start)} {until}: attends {describe_slots(r.attends)} "
+        f"({r.slots_per_week} of 10 sessions in a full week; {10 - r.slots_per_week} missed)."
+    ]
+    if r.no_end_date:
+        parts.append(NO_END)
+    if r.so_far is not None:
+        s = r.so_far
+        parts.append(
+            f"So far (to {in_words(s.last)}): {s.school_weeks} school week(s) on the timetable; "
+            f"{s.missed} of {s.held} sessions missed ({days_text(s.missed)} school days)."
+        )
+    else:
+        parts.append(f"The timetable has not started yet (today is {in_words(r.as_of)}).")
+    if r.total is not None and r.end is not None:
+        t = r.total
+        parts.append(
+            f"In total to {in_words(t.last)}: {t.missed} of {t.held} sessions missed ({days_text(t.missed)} school "
+            f"days) over {t.school_weeks} school week(s)."
+        )
+    if r.to_year_end is not None and r.to_year_end.held:
+        y = r.to_year_end
+        parts.append(
+            f"If it carries on to the end of the school year (last school day {in_words(y.last)}): {y.missed} more "
+            "sessions "
+            f"missed ({days_text(y.missed)} school days)."
+        )
+    base = r.total or r.so_far
+    if base is not None and base.held:
+        parts.append(
+            f"The missed sessions are authorised absence (code C2) but still count as absence: with every "
+            f"timetabled session attended, attendance over this period is at most {percent_text(base.best_rate)}"
+            + (" (persistent absence)." if base.missed * 10 >= base.held else ".")
+        )
+    if r.weeks:
+        table = Table(title="Sessions each week", title_justify="left")
+        for name in ("week of", "held", "attended", "missed (C2)"):
+            table.add_column(name, justify="left" if name == "week of" else "right")
+        for w in r.weeks:
+            table.add_row(short_words(w.monday), str(w.held), str(w.attended), str(w.missed))
+        parts.append(table)
+    parts.append(f"Calendar: {r.calendar}.")
+    if explain:
+        parts.append("\n".join(working_lines(r.steps)))
+    return parts

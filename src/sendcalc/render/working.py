@@ -1,0 +1,72 @@
+"""Shared pieces for the health, attendance, sent-home and part-time views: the working, and Rich to text."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console, RenderableType
+
+from sendcalc.explain import Step
+from sendcalc.units import days_number
+
+CONVENTION_NOTE = "(convention: the law is silent here; this is the rule sendcalc applies)"
+
+
+def working_lines(steps: Iterable[Step]) -> list[str]:
+    """The --explain text: each step, its result, and its source; conventions are marked as such."""
+    lines = ["", "How this was worked out:"]
+    for number, step in enumerate(steps, start=1):
+        lines.append(f"{number:>2}. {step.rule}")
+        lines.append(f"    source: {step.source}")
+        lines.append(f"    result: {step.result}")
+        if step.convention:
+            lines.append(f"    {CONVENTION_NOTE}")
+    return lines
+
+
+def steps_json(steps: Iterable[Step]) -> list[dict[str, object]]:
+    return [s.as_dict() for s in steps]
+
+
+def rate_json(value: Decimal | None) -> float | None:
+    """A rounded percentage as a JSON number (95.79); exact to the 2 places it was rounded to."""
+    return None if value is None else float(value)
+
+
+def days_json(halves: int) -> int | float:
+    return days_number(halves)
+
+
+def terminal() -> tuple[int, bool]:
+    """(width, colour) for stdout: the real terminal's, or 100 columns without colour for files and pipes."""
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    return max(width, 60), tty
+
+
+def rich_text(renderables: Iterable[RenderableType | str], width: int | None = None, color: bool | None = None) -> str:
+    """Render Rich objects (and plain strings) to text, so renderers stay pure functions."""
+    detected_width, detected_color = terminal()
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width or detected_width,
+        force_terminal=detected_color if color is None else color,
+        color_system="auto" if (detected_color if color is None else color) else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for item in renderables:
+        # Sentences are not wrapped (a pipe or file gets whole lines); tables fit the width.
+        console.print(item, soft_wrap=isinstance(item, str))
+    return buf.getvalue()
+
+
+def plain(value: Any) -> str:
+    return "" if value is None else str(value)
