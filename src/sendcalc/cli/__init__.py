@@ -19,9 +19,17 @@ from sendcalc.errors import SendcalcError
 COMMANDS: dict[str, str] = {
     "calendar": "sendcalc.cli.calendar_cmd",
     "days": "sendcalc.cli.days_cmd",
+    "absence": "sendcalc.cli.absence_cmd",
+    "attendance": "sendcalc.cli.attendance_cmd",
+    "sent-home": "sendcalc.cli.sent_home_cmd",
+    "part-time": "sendcalc.cli.part_time_cmd",
+    "exclusion": "sendcalc.cli.exclusion_cmd",
+    "permanent": "sendcalc.cli.permanent_cmd",
+    "review": "sendcalc.cli.review_cmd",
+    "totals": "sendcalc.cli.totals_cmd",
 }
 # other names people use for a command; they work but are not listed in help
-ALIASES: dict[str, str] = {}
+ALIASES: dict[str, str] = {"suspension": "exclusion", "fixed-term": "exclusion"}
 
 
 class _Group(TyperGroup):

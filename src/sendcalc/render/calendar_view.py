@@ -122,3 +122,34 @@ def _month(calendar: SchoolCalendar, year: int, month: int, marks: dict[dt.date,
             cells.append(Text(str(number), style=style))
         table.add_row(*cells)
     return table
+
+
+def marked_months(calendar: SchoolCalendar, marks: dict[dt.date, tuple[str, str]], legend: str) -> RenderableType:
+    """Small month grids for the months that hold a mark; each mark is (symbol, style), e.g. ("*", "bold red").
+
+    The symbol follows the day number so the marks survive without colour (pipes, screen readers).
+    """
+    months = sorted({(day.year, day.month) for day in marks})
+    grids = [_marked_month(calendar, year, month, marks) for year, month in months]
+    return Group(Columns(grids, padding=(0, 3)), Text(legend, style="dim"))
+
+
+def _marked_month(calendar: SchoolCalendar, year: int, month: int, marks: dict[dt.date, tuple[str, str]]) -> Table:
+    table = Table(title=f"{stdlib_calendar.month_name[month]} {year}", box=None, padding=(0, 0), show_edge=False)
+    for name in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"):
+        table.add_column(name, justify="left", width=4)
+    for week in stdlib_calendar.Calendar().monthdayscalendar(year, month):
+        cells: list[Text] = []
+        for number in week:
+            if not number:
+                cells.append(Text(""))
+                continue
+            day = dt.date(year, month, number)
+            if day in marks:
+                symbol, style = marks[day]
+                cells.append(Text(f"{number:>2}{symbol}", style=style))
+                continue
+            category = calendar.classify(day)[0] if calendar.covers(day) else "holiday"
+            cells.append(Text(f"{number:>2}", style="" if category == "school day" else "dim"))
+        table.add_row(*cells)
+    return table

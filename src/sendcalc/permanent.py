@@ -1,0 +1,113 @@
+"""A permanent exclusion: the same start rules, days 1-5, the LA's provision from day 6, the board's 15 days.
+
+rules.md §3. The review panel timeline that follows the board's decision is in review.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sendcalc import sources
+from sendcalc.calendar.model import SchoolCalendar
+from sendcalc.dates import in_words, moment_in_words
+from sendcalc.explain import Step
+from sendcalc.suspension import ExclusionStart, exclusion_start
+from sendcalc.thresholds import BoardDecision, board_decision, board_duty
+
+
+@dataclass(frozen=True)
+class PermanentResult:
+    """The result of `sendcalc permanent` (see docs/exclusions.md for the JSON form)."""
+
+    calendar: str
+    start: ExclusionStart
+    first_five_days: tuple[dt.date, ...]
+    provision_from: dt.date
+    provision_by: str
+    governing_board: BoardDecision
+    written_notice_by: dt.datetime
+    warnings: tuple[str, ...]
+    steps: tuple[Step, ...]
+    kind: str = "permanent"
+
+    @property
+    def parent_duty_dates(self) -> tuple[dt.date, ...]:
+        return self.first_five_days
+
+
+def assess_permanent(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    notice_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> PermanentResult:
+    """Dates that follow a permanent exclusion starting on ``on`` (collection rules as for a suspension)."""
+    start = exclusion_start(calendar, on, picked_up=picked_up, not_collected=not_collected)
+    first_five = tuple(calendar.day_at_index(start.day_one_index + k) for k in range(5))
+    day_six = calendar.day_at_index(start.day_one_index + 5)
+    notice = notice_date or start.starts_at.date()
+    board = board_decision(
+        calendar, board_duty(0, permanent=True), notice, notice_given=notice_date is not None, today=today
+    )
+    assert board.deadline is not None  # a permanent exclusion always has the 15-day deadline
+    written_by = dt.datetime.combine(start.starts_at.date(), calendar.times.day_ends)
+    days = ", ".join(in_words(d) for d in first_five)
+    steps = [
+        *start.steps,
+        Step(
+            "Parent's duty on the first five school days: the child must not be in a public place during school "
+            "hours without reasonable justification (only on days named in the written notice)",
+            sources.PARENT_DUTY,
+            days,
+        ),
+        Step("School's duty to set and mark work for the first five school days", sources.SET_WORK, days),
+        Step(
+            "Written notice to the parents no later than the end of the afternoon session of the first day",
+            sources.WRITTEN_NOTICE,
+            f"by {moment_in_words(written_by)}",
+        ),
+        Step(
+            "The local authority must arrange suitable full-time education from day 6 at the latest",
+            f"{sources.PROVISION_PERMANENT}; {sources.PROVISION_NOTICE}",
+            f"day 6 is {in_words(day_six)}",
+        ),
+        Step(
+            "The head must tell the governing board and the local authority without delay",
+            sources.HEAD_NOTICE,
+            "due now",
+        ),
+        Step(
+            "The governing board must consider reinstatement within 15 school days of receiving notice",
+            sources.BOARD_PERMANENT,
+            f"notice on {in_words(notice)} -> {in_words(board.deadline)}",
+        ),
+        Step(
+            "The day of notice is day 0 and the deadline is the 15th school day after it"
+            + ("" if notice_date else "; the notice date defaults to the first day of the exclusion"),
+            sources.NOTICE_CONVENTION,
+            in_words(board.deadline) + ("; a late decision is still valid" if board.deadline_passed else ""),
+            convention=True,
+        ),
+        Step(
+            "After the board's decision the parents have 15 school days from being given written notice of it to "
+            "apply for an independent review panel (and to ask for a SEN expert)",
+            sources.IRP_APPLY,
+            "use `sendcalc review --decision-notice DATE` once the letter arrives",
+        ),
+    ]
+    last = max(board.deadline, day_six)
+    return PermanentResult(
+        calendar=calendar.name,
+        start=start,
+        first_five_days=first_five,
+        provision_from=day_six,
+        provision_by="local authority",
+        governing_board=board,
+        written_notice_by=written_by,
+        warnings=tuple(calendar.status_warnings(start.starts_at.date(), last)),
+        steps=tuple(steps),
+    )

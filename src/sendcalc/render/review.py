@@ -1,0 +1,101 @@
+"""Table, JSON, CSV and calendar events for `sendcalc review` (the independent review panel timeline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sendcalc.dates import in_words
+from sendcalc.render.emit import json_text
+from sendcalc.render.ics import Event
+from sendcalc.render.steps import steps_json
+from sendcalc.review import ReviewResult, ReviewStage
+
+
+def _stage(stage: ReviewStage | None, effective: str, deadline: str, extra: str | None = None) -> Any:
+    if stage is None:
+        return None
+    body = {"date": stage.date, "posted": stage.posted, effective: stage.effective, deadline: stage.deadline}
+    if extra:
+        body[extra] = stage.deadline
+    return body
+
+
+def review_json(result: ReviewResult) -> str:
+    return json_text(
+        {
+            "kind": result.kind,
+            "calendar": result.calendar,
+            "decision_notice": _stage(result.decision_notice, "given_on", "apply_by", "sen_expert_by"),
+            "application": _stage(result.application, "made_on", "closing_date"),
+            "panel_decision": _stage(result.panel_decision, "notified_on", "reconsider_by"),
+            "warnings": list(result.warnings),
+            "steps": steps_json(result.steps),
+        }
+    )
+
+
+def review_events(result: ReviewResult) -> list[Event]:
+    events = []
+    notice, applied, panel = result.decision_notice, result.application, result.panel_decision
+    if notice is not None:
+        events.append(Event(notice.effective, None, "Board's decision letter counts as given", _posted(notice)))
+        events.append(
+            Event(
+                notice.deadline,
+                None,
+                "Last day to apply for an independent review (and ask for a SEN expert)",
+                "15 school days after the decision letter counts as given (2012 Regs Sch 1 para 2(1))",
+            )
+        )
+    if applied is not None:
+        events.append(Event(applied.effective, None, "Review application counts as made", _posted(applied)))
+        events.append(
+            Event(
+                applied.deadline,
+                None,
+                "Closing date for the review",
+                "the 15th school day after the application is made (2012 Regs Sch 1 para 1(1))",
+            )
+        )
+    if panel is not None:
+        events.append(Event(panel.effective, None, "Panel's decision counts as notified", _posted(panel)))
+        events.append(
+            Event(
+                panel.deadline,
+                None,
+                "Governing board must have reconsidered",
+                "within 10 school days after notification of the panel's decision (2012 Regs reg 8)",
+            )
+        )
+    return sorted(events, key=lambda e: e.date)
+
+
+def _posted(stage: ReviewStage) -> str:
+    if stage.posted:
+        return f"posted first class on {in_words(stage.date)}: given on the second working day after posting"
+    return f"delivered on {in_words(stage.date)}"
+
+
+def review_lines(result: ReviewResult) -> str:
+    lines = [f"Independent review panel timeline ({result.calendar} calendar)"]
+    notice, applied, panel = result.decision_notice, result.application, result.panel_decision
+    if notice is not None:
+        lines.append(f"  Board's decision letter: {_given(notice)}")
+        lines.append(f"  Last day to apply for a review (and to ask for a SEN expert): {in_words(notice.deadline)}")
+        lines.append("    (15 school days after the letter counts as given; holidays do not count)")
+    if applied is not None:
+        lines.append(f"  Application to the panel: {_given(applied)}")
+        lines.append(f"  Closing date for the review: {in_words(applied.deadline)} (15th school day after)")
+    if panel is not None:
+        lines.append(f"  Panel's decision: {_given(panel)}")
+        lines.append(
+            f"  If the panel recommends or directs it, the board must reconsider by {in_words(panel.deadline)} "
+            "(10 school days)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _given(stage: ReviewStage) -> str:
+    if stage.posted:
+        return f"posted first class {in_words(stage.date)}, counts as given {in_words(stage.effective)}"
+    return f"delivered by hand {in_words(stage.date)} (counts from that day)"

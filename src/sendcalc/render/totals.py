@@ -1,0 +1,255 @@
+"""Table, JSON, CSV and calendar events for `sendcalc totals` (a child's suspension record)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sendcalc.dates import in_words, iso_moment
+from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.ics import Event
+from sendcalc.render.steps import steps_json
+from sendcalc.thresholds import CAP, days_words
+from sendcalc.totals import TotalsResult, line_meaning
+from sendcalc.units import days_number, days_text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+CSV_HEADER = [
+    "number",
+    "row",
+    "starts_at",
+    "returns_at",
+    "days",
+    "term",
+    "term_total_days",
+    "school_year",
+    "year_total_days",
+    "run",
+    "provision_from",
+    "board_duty",
+    "board_deadline",
+]
+
+
+def totals_json(result: TotalsResult) -> str:
+    ledger = result.ledger
+    suspensions = []
+    for number, (item, board, (provision, provider)) in enumerate(
+        zip(ledger.entries, result.boards, result.provision, strict=True), start=1
+    ):
+        s = item.entry.suspension
+        suspensions.append(
+            {
+                "number": number,
+                "row": item.entry.label,
+                "starts_at": iso_moment(s.starts_at),
+                "returns_at": iso_moment(s.returns_at),
+                "days": days_number(s.halves),
+                "excluded_dates": list(s.excluded_dates),
+                "day_one": s.day_one,
+                "exam": item.entry.exam,
+                "run": item.run + 1,
+                "term_totals": [
+                    {
+                        "term": t.period,
+                        "school_year": t.school_year,
+                        "days": days_number(t.this_halves),
+                        "total_days": days_number(t.total_halves),
+                    }
+                    for t in item.terms
+                ],
+                "year_totals": [
+                    {
+                        "school_year": y.period,
+                        "days": days_number(y.this_halves),
+                        "total_days": days_number(y.total_halves),
+                    }
+                    for y in item.years
+                ],
+                "provision_from": provision,
+                "provision_by": provider,
+                "governing_board": {
+                    "duty": board.duty,
+                    "deadline": board.deadline,
+                    "school_days": board.school_days,
+                    "notice_date": board.notice_date,
+                    "decided_on_term": item.board_term,
+                    "term_total_days": days_number(item.board_term_halves),
+                    "deadline_passed": board.deadline_passed,
+                },
+            }
+        )
+    body: dict[str, Any] = {
+        "kind": result.kind,
+        "calendar": result.calendar,
+        "suspensions": suspensions,
+        "terms": [
+            {
+                "term": t.period,
+                "school_year": t.school_year,
+                "total_days": days_number(t.total_halves),
+                "crossed": _crossed(result, "term", t.period),
+            }
+            for t in ledger.terms
+        ],
+        "school_years": [
+            {
+                "school_year": y.period,
+                "total_days": days_number(y.total_halves),
+                "cap_days": CAP // 2,
+                "unlawful": y.total_halves > CAP,
+                "crossed": _crossed(result, "school year", y.period),
+            }
+            for y in ledger.years
+        ],
+        "runs": [
+            {
+                "run": run.number,
+                "suspensions": [m + 1 for m in run.members],
+                "days": days_number(run.halves),
+                "day_one": run.day_one,
+                "day_six": run.day_six,
+            }
+            for run in ledger.runs
+        ],
+        "warnings": list(result.warnings),
+        "steps": steps_json(result.steps),
+    }
+    return json_text(body)
+
+
+def _crossed(result: TotalsResult, scope: str, period: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "threshold_days": days_number(c.threshold_halves),
+            "suspension": c.entry + 1,
+            "row": c.by,
+            "date": c.date,
+            "meaning": line_meaning(c.scope, c.threshold_halves),
+        }
+        for c in result.ledger.crossings
+        if c.scope == scope and c.period == period
+    ]
+
+
+def totals_csv(result: TotalsResult) -> str:
+    rows = []
+    for number, (item, board, (provision, _)) in enumerate(
+        zip(result.ledger.entries, result.boards, result.provision, strict=True), start=1
+    ):
+        s = item.entry.suspension
+        first_term, first_year = item.terms[0], item.years[0]
+        rows.append(
+            [
+                number,
+                item.entry.label,
+                iso_moment(s.starts_at),
+                iso_moment(s.returns_at),
+                days_text(s.halves),
+                first_term.period,
+                days_text(first_term.total_halves),
+                first_year.period,
+                days_text(first_year.total_halves),
+                item.run + 1,
+                provision or "",
+                board.duty,
+                board.deadline or "",
+            ]
+        )
+    return csv_text(CSV_HEADER, rows)
+
+
+def totals_events(result: TotalsResult) -> list[Event]:
+    events = []
+    for item, board, (provision, provider) in zip(result.ledger.entries, result.boards, result.provision, strict=True):
+        s = item.entry.suspension
+        events.append(Event(s.starts_at.date(), s.starts_at.time(), f"Suspension ({item.entry.label})", "starts"))
+        if provision is not None:
+            events.append(
+                Event(provision, None, f"Day 6: provision from the {provider}", f"run {item.run + 1} reaches day 6")
+            )
+        if board.deadline is not None:
+            events.append(
+                Event(
+                    board.deadline,
+                    None,
+                    f"Governing board deadline ({board.school_days} school days)",
+                    f"{item.entry.label}: {board.duty}",
+                )
+            )
+    for c in result.ledger.crossings:
+        events.append(
+            Event(
+                c.date,
+                None,
+                f"Above {days_words(c.threshold_halves)} in {c.scope} {c.period}",
+                line_meaning(c.scope, c.threshold_halves),
+            )
+        )
+    return sorted(events, key=lambda e: e.date)
+
+
+_DUTY_SHORT = {
+    "consider-representations": "representations only",
+    "if-parents-ask": "if parents ask",
+    "must-consider": "must consider",
+}
+
+
+def _short(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def print_totals(result: TotalsResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    ledger = result.ledger
+    out: list[RenderableType] = [Text(f"Suspension totals ({result.calendar} calendar)", style="bold")]
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    for column in ("#", "starts", "days", "term total", "year", "day 6"):
+        table.add_column(column)
+    table.add_column("governing board", min_width=20)
+    for number, (item, board, (provision, _)) in enumerate(
+        zip(ledger.entries, result.boards, result.provision, strict=True), start=1
+    ):
+        s = item.entry.suspension
+        terms = "\n".join(f"{t.period.split()[0]} {days_text(t.total_halves)}" for t in item.terms)
+        years = "\n".join(days_text(y.total_halves) for y in item.years)
+        deadline = f"\nby {_short(board.deadline)}" if board.deadline else ""
+        start = _short(s.starts_at.date()) + ("" if s.start.position[1] == 0 else f"\n{s.starts_at:%H:%M}")
+        six = _short(provision) if provision else "-"
+        table.add_row(str(number), start, days_text(s.halves), terms, years, six, _DUTY_SHORT[board.duty] + deadline)
+    out.append(table)
+    out.append(
+        Text("Rows: " + "; ".join(f"{n} = {e.entry.label}" for n, e in enumerate(ledger.entries, 1)), style="dim")
+    )
+    out.append(Text("Totals (the Regulations count 5 and 15 per term; the 45-day cap is per school year):"))
+    for t in ledger.terms:
+        out.append(Text(f"  {t.period}: {days_words(t.total_halves)}"))
+    for y in ledger.years:
+        flag = "  UNLAWFUL: above 45" if y.total_halves > CAP else f"  ({days_text(CAP - y.total_halves)} left of 45)"
+        out.append(Text(f"  school year {y.period}: {days_words(y.total_halves)}{flag}"))
+    if ledger.crossings:
+        out.append(Text("Lines crossed:"))
+        crossed = Table(box=None, padding=(0, 1), show_edge=False, show_header=False)
+        crossed.add_column("where", no_wrap=True)
+        crossed.add_column("means")
+        for c in ledger.crossings:
+            where = f"{c.period} term" if c.scope == "term" else f"school year {c.period}"
+            crossed.add_row(
+                f"  above {days_text(c.threshold_halves)} in {where}\n  suspension {c.entry + 1}, {_short(c.date)}",
+                line_meaning(c.scope, c.threshold_halves),
+            )
+        out.append(crossed)
+    out.append(Text("Back-to-back runs (a run is broken only when the child attends a full session):"))
+    for run in ledger.runs:
+        members = ", ".join(str(m + 1) for m in run.members)
+        six = f"day 6 is {in_words(run.day_six)}" if run.day_six else "5 days or fewer: no day 6"
+        out.append(Text(f"  run {run.number} (suspensions {members}): {days_words(run.halves)}; {six}"))
+    console = Console(highlight=False)
+    for renderable in out:
+        console.print(renderable)

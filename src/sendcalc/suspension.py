@@ -1,0 +1,343 @@
+"""One exclusion placed on the school calendar: when it starts, when the child returns, and its numbered days.
+
+rules.md §2.1 (start and return from the collection moment) and §2.2 (numbering the days,
+attributing each day to a term and a school year). Shared by suspensions and permanent
+exclusions. Pure: a few binary searches on the calendar per call, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sendcalc import sources
+from sendcalc.calendar.model import SchoolCalendar
+from sendcalc.dates import in_words, moment_in_words
+from sendcalc.errors import InputError, NotASchoolDayError
+from sendcalc.explain import Step
+from sendcalc.thresholds import days_words
+
+Position = tuple[int, int]
+"""A point in school time: (school-day index in the calendar, seconds into that day's hours)."""
+
+How = Literal["collected", "before-start", "after-end", "not-collected", "start-of-day"]
+
+
+@dataclass(frozen=True)
+class ExclusionStart:
+    """When an exclusion starts (rules.md §2.1) and which school day is day 1 (EIA 2006 s.103(7))."""
+
+    on: dt.date
+    picked_up: dt.time | None
+    not_collected: bool
+    how: How
+    position: Position
+    starts_at: dt.datetime
+    day_zero: dt.date | None
+    day_one: dt.date
+    day_one_index: int
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class CountedDay:
+    """One numbered day (or the final half day) of a suspension and where it counts (attribution convention)."""
+
+    number: int
+    date: dt.date
+    halves: int
+    term: str
+    school_year: str
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """A suspension of ``halves`` half days placed on the calendar."""
+
+    calendar: str
+    start: ExclusionStart
+    halves: int
+    end: Position
+    returns_at: dt.datetime
+    excluded_dates: tuple[dt.date, ...]
+    numbered: tuple[tuple[int, dt.date], ...]
+    counted: tuple[CountedDay, ...]
+    steps: tuple[Step, ...]
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return self.start.starts_at
+
+    @property
+    def day_one(self) -> dt.date:
+        return self.start.day_one
+
+    @property
+    def day_zero(self) -> dt.date | None:
+        return self.start.day_zero
+
+    @property
+    def first_five_days(self) -> tuple[dt.date, ...]:
+        """Dates of days 1 to 5 that fall in the suspension."""
+        return tuple(day for number, day in self.numbered if 1 <= number <= 5)
+
+    @property
+    def parent_duty_dates(self) -> tuple[dt.date, ...]:
+        """The first five days, or every excluded date when the suspension is 5 days or fewer."""
+        return self.excluded_dates if self.halves <= 10 else self.first_five_days
+
+    def halves_by_term(self) -> dict[str, int]:
+        """Half days counted in each term label, in date order."""
+        out: dict[str, int] = {}
+        for day in self.counted:
+            out[day.term] = out.get(day.term, 0) + day.halves
+        return out
+
+    def halves_by_year(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for day in self.counted:
+            out[day.school_year] = out.get(day.school_year, 0) + day.halves
+        return out
+
+
+def not_a_school_day(calendar: SchoolCalendar, day: dt.date, doing: str) -> NotASchoolDayError:
+    """The error for a start on a closed day, naming the kind of day (weekend, holiday, INSET ...)."""
+    category, words = calendar.classify(day)
+    what = f"a weekend ({day:%A})" if category == "weekend" else words
+    return NotASchoolDayError(
+        f"{in_words(day)} is not a school day: it is {what}, so {doing}; "
+        "give the date of the school day it happened (or add --calendar with the school's own dates)"
+    )
+
+
+def exclusion_start(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    explain: bool = True,
+) -> ExclusionStart:
+    """Where an exclusion starts in school time, and its day 1.
+
+    ``picked_up``: the parent collected the child at that time on ``on`` (during school hours it
+    starts then; before the day starts it counts from the start; at or after the end it is the
+    same as not collecting). ``not_collected``: the child stayed until the end of ``on``, so it
+    starts at the start of the next school day. Neither: it starts at the start of ``on``.
+    """
+    if picked_up is not None and not_collected:
+        raise InputError("give a collection time (--picked-up) or --not-collected, not both")
+    times = calendar.times
+    calendar.require(on)
+    if not calendar.is_school_day(on):
+        doing = (
+            "the child cannot have been collected from school that day"
+            if picked_up is not None or not_collected
+            else "an exclusion cannot start that day"
+        )
+        raise not_a_school_day(calendar, on, doing)
+    index = calendar.index_of(on)
+    steps: list[Step] = []
+    how: How
+    if not_collected:
+        position: Position = (index + 1, 0)
+        calendar.day_at_index(index + 1)
+        how = "not-collected"
+        steps.append(
+            Step(
+                "Not collected before the end of the school day: the exclusion starts at the beginning of the "
+                "next school day",
+                sources.SEED_START,
+                f"starts at {moment_in_words(calendar.moment_at(position))}",
+            )
+        )
+    elif picked_up is None:
+        position = (index, 0)
+        how = "start-of-day"
+        steps.append(
+            Step(
+                "No collection time given: the exclusion runs from the start of the school day on the date given",
+                "sendcalc convention (law silent); rules.md §2.1",
+                f"starts at {moment_in_words(calendar.moment_at(position))}",
+                convention=True,
+            )
+        )
+    else:
+        moment = dt.datetime.combine(on, picked_up)
+        position = calendar.school_position(moment)
+        if picked_up < times.day_starts:
+            how = "before-start"
+            steps.append(
+                Step(
+                    f"Collected at {picked_up:%H:%M}, before the school day starts at {times.day_starts:%H:%M}: "
+                    "counts as from the start of the day",
+                    sources.RULES_START_CONVENTION,
+                    f"starts at {moment_in_words(calendar.moment_at(position))}",
+                    convention=True,
+                )
+            )
+        elif picked_up >= times.day_ends:
+            how = "after-end"
+            steps.append(
+                Step(
+                    f"Collected at {picked_up:%H:%M}, at or after the end of the school day ({times.day_ends:%H:%M}): "
+                    "the same as not collecting, so it starts at the beginning of the next school day",
+                    sources.RULES_START_CONVENTION,
+                    f"starts at {moment_in_words(calendar.moment_at(position))}",
+                    convention=True,
+                )
+            )
+        else:
+            how = "collected"
+            steps.append(
+                Step(
+                    "Collected during school hours: the exclusion starts at the moment of collection",
+                    sources.SEED_START,
+                    f"starts at {moment_in_words(moment)}",
+                )
+            )
+    starts_at = calendar.moment_at(position)
+    afternoon = calendar.afternoon_started(starts_at)
+    day_one_index = position[0] + 1 if afternoon else position[0]
+    day_one = calendar.day_at_index(day_one_index)
+    day_zero = starts_at.date() if afternoon else None
+    if afternoon:
+        result = (
+            f"it starts during the afternoon session (from {times.afternoon_starts:%H:%M}), so the partial afternoon "
+            f"of {in_words(starts_at.date())} is day 0 and day 1 is {in_words(day_one)}"
+        )
+    else:
+        result = (
+            f"it starts before the afternoon session ({times.afternoon_starts:%H:%M}), so day 1 is {in_words(day_one)}"
+        )
+    steps.append(
+        Step("Day 1 is the day it starts unless it starts during the afternoon session", sources.DAY_ONE, result)
+    )
+    return ExclusionStart(
+        on=on,
+        picked_up=picked_up,
+        not_collected=not_collected,
+        how=how,
+        position=position,
+        starts_at=starts_at,
+        day_zero=day_zero,
+        day_one=day_one,
+        day_one_index=day_one_index,
+        steps=tuple(steps) if explain else (),
+    )
+
+
+def place_suspension(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    halves: int,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    explain: bool = True,
+) -> Suspension:
+    """Place a suspension of ``halves`` half days (1 = half a day) on the calendar.
+
+    Only school time counts. A whole day keeps the clock time; a half day is half of the day's
+    length, carrying on from the start of the next school day; a return exactly at the end of a
+    day is the start of the next school day (rules.md §2.1 convention). ``explain=False`` skips
+    writing the steps (for batch use: the dates are the same).
+    """
+    if isinstance(halves, bool) or not isinstance(halves, int) or halves < 1:
+        raise InputError(
+            f"a suspension is at least half a day: halves must be a whole number 1 or more, not {halves!r}"
+        )
+    start = exclusion_start(calendar, on, picked_up=picked_up, not_collected=not_collected, explain=explain)
+    end = calendar.advance(start.position, halves)
+    returns_at = calendar.moment_at(end)
+    last_index = end[0] if end[1] else end[0] - 1
+    first_index = start.position[0]
+    indexes = range(first_index, last_index + 1)
+    excluded = tuple(calendar.day_at_index(i) for i in indexes)
+    numbered = tuple((i - start.day_one_index + 1, day) for i, day in zip(indexes, excluded, strict=True))
+    counted = []
+    for number in range(1, (halves + 1) // 2 + 1):
+        day = calendar.day_at_index(start.day_one_index + number - 1)
+        term = calendar.term_of(day)
+        if term is None:  # pragma: no cover - every school day lies in a term
+            raise InputError(f"{in_words(day)} is a school day outside every term of the calendar")
+        part = 1 if number * 2 > halves else 2
+        counted.append(CountedDay(number, day, part, term.label, term.school_year))
+    steps = _placement_steps(calendar, start, halves, end, returns_at, excluded, counted) if explain else ()
+    return Suspension(
+        calendar=calendar.name,
+        start=start,
+        halves=halves,
+        end=end,
+        returns_at=returns_at,
+        excluded_dates=excluded,
+        numbered=numbered,
+        counted=tuple(counted),
+        steps=steps,
+    )
+
+
+def _placement_steps(
+    calendar: SchoolCalendar,
+    start: ExclusionStart,
+    halves: int,
+    end: Position,
+    returns_at: dt.datetime,
+    excluded: tuple[dt.date, ...],
+    counted: list[CountedDay],
+) -> tuple[Step, ...]:
+    times = calendar.times
+    steps = list(start.steps)
+    rule = "Only school time counts: weekends, holidays, bank holidays, INSET days and closures are skipped"
+    steps.append(Step(rule, f"{sources.SEED_START}; {sources.SCHOOL_DAY}", f"{days_words(halves)} of school time"))
+    half_length = times.length_seconds // 2
+    detail = "a whole day keeps the clock time (N school days later, same time)"
+    if halves % 2:
+        hours, rest = divmod(half_length, 3600)
+        detail += (
+            f"; a half day is half of the school day ({times.day_starts:%H:%M}-{times.day_ends:%H:%M} gives "
+            f"{hours} h {rest // 60} min), time past the end of the day carrying on from the start of the next"
+        )
+    steps.append(
+        Step(
+            f"Return: {detail}",
+            sources.RULES_START_CONVENTION,
+            f"returns at {moment_in_words(returns_at)}",
+            convention=True,
+        )
+    )
+    if end[1] == 0:
+        ended = calendar.day_at_index(end[0] - 1)
+        steps.append(
+            Step(
+                "A return that falls exactly at the end of a school day is reported as the start of the next "
+                "school day",
+                sources.RULES_START_CONVENTION,
+                f"the suspension ends at {times.day_ends:%H:%M} on {in_words(ended)}: "
+                f"back at {moment_in_words(returns_at)}",
+                convention=True,
+            )
+        )
+    return_words = (
+        "a return at the start of a day excludes nothing that day"
+        if end[1] == 0
+        else f"the child is excluded until {returns_at:%H:%M} on {in_words(returns_at.date())}"
+    )
+    steps.append(
+        Step(
+            "Excluded dates: every school day on which any suspended time falls",
+            "rules.md §2.2",
+            f"{len(excluded)} date(s): {', '.join(in_words(d) for d in excluded)} ({return_words})",
+        )
+    )
+    parts = "; ".join(f"day {c.number} {in_words(c.date)} counts {days_words(c.halves)} in {c.term}" for c in counted)
+    steps.append(
+        Step(
+            "Each day (or final half day) counts toward the term and school year of the date that carries its number",
+            sources.ATTRIBUTION,
+            parts,
+            convention=True,
+        )
+    )
+    return tuple(steps)
