@@ -290,3 +290,22 @@ def test_school_time_whole_days_keep_the_clock(herts: SchoolCalendar, day: dt.da
     start = herts.add_school_time(moment, 0)
     assert result.time() == start.time()
     assert herts.count_school_days(start.date(), result.date(), inclusive="end") == halves
+
+
+def test_index_moves_refuse_to_jump_a_missing_school_year(herts: SchoolCalendar) -> None:
+    # Hertfordshire ships 2022-23 and 2024-25 but not 2023-24: day 6 of a suspension late in
+    # July 2023 must not land in September 2024.
+    last = herts.index_of(D("2023-07-21"))
+    assert herts.day_at_index(last, last - 3) == D("2023-07-21")
+    assert herts.day_at_index(last + 1) == D("2024-09-02")  # a bare position is only range-checked
+    with pytest.raises(OutOfRangeError, match="2023-24"):
+        herts.day_at_index(last + 1, last)
+    with pytest.raises(OutOfRangeError, match="2023-24"):
+        herts.add_school_time(at("2023-07-20T11:00"), 6)
+
+
+def test_suspension_cannot_run_past_the_data(herts: SchoolCalendar) -> None:
+    from sendcalc.exclusion import assess_suspension
+
+    with pytest.raises(OutOfRangeError, match="2023-24"):
+        assess_suspension(herts, D("2023-07-19"), 12)

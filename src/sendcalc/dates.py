@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from sendcalc.errors import InputError
 
@@ -69,6 +70,23 @@ def parse_date(text: str, *, today: dt.date | None = None, what: str = "date") -
         raise InputError(f"cannot read {what} {text!r}; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'") from None
 
 
+@lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
+def parse_record_date(text: str, where: str) -> dt.date:
+    """ISO or day-first numeric dates only, for files: a record must not depend on 'today' or a locale."""
+    raw = text.strip()
+    try:
+        if _ISO.match(raw):
+            return dt.date.fromisoformat(raw)
+        m = _NUMERIC.match(raw)
+        if m:
+            day, month, year = (int(g) for g in m.groups())
+            return dt.date(year + 2000 if year < 100 else year, month, day)
+    except ValueError as exc:
+        raise InputError(f"{where}: {raw!r} is not a real date ({exc})") from None
+    raise InputError(f"{where}: cannot read the date {raw!r}; write it as 2025-11-18 or 18/11/2025")
+
+
+@lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
 def parse_time(text: str, *, what: str = "time") -> dt.time:
     """Parse 11:00, 11.00, 9, 2pm or 2:30pm into a clock time."""
     m = _TIME.match(text.strip())

@@ -19,10 +19,9 @@ from typing import Literal
 
 from sendcalc.calendar.model import SchoolCalendar, school_year_bounds, school_year_label
 from sendcalc.counting import SkippedRun, skipped_runs
-from sendcalc.dates import in_words
+from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
-from sendcalc.register import parse_register_date
 from sendcalc.units import days_text
 
 TRIGGER_DAYS = 15
@@ -131,13 +130,13 @@ def read_earlier_lines(lines: Iterable[str], calendar: SchoolCalendar, shown: st
             continue
         if len(cells) > 2:
             raise InputError(f"{where}: expected DATE, 'DATE,am|pm' or 'FIRST,LAST', not {','.join(cells)!r}")
-        first = parse_register_date(cells[0], where)
+        first = parse_record_date(cells[0], where)
         if len(cells) == 1 or cells[1].lower() in ("am", "pm", "morning", "afternoon", "all day", "day"):
             half = len(cells) > 1 and cells[1].lower() not in ("all day", "day")
             entries = [(first, 1 if half else 2)]
             _require_school_day(calendar, first, where)
         else:
-            last = parse_register_date(cells[1], where)
+            last = parse_record_date(cells[1], where)
             if last < first:
                 raise InputError(f"{where}: the range ends on {in_words(last)}, before it starts ({in_words(first)})")
             try:

@@ -47,8 +47,8 @@ def assess_permanent(
 ) -> PermanentResult:
     """Dates that follow a permanent exclusion starting on ``on`` (collection rules as for a suspension)."""
     start = exclusion_start(calendar, on, picked_up=picked_up, not_collected=not_collected)
-    first_five = tuple(calendar.day_at_index(start.day_one_index + k) for k in range(5))
-    day_six = calendar.day_at_index(start.day_one_index + 5)
+    first_five = tuple(calendar.day_at_index(start.day_one_index + k, start.position[0]) for k in range(5))
+    day_six = calendar.day_at_index(start.day_one_index + 5, start.position[0])
     notice = notice_date or start.starts_at.date()
     board = board_decision(
         calendar, board_duty(0, permanent=True), notice, notice_given=notice_date is not None, today=today

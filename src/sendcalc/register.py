@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sendcalc.attendance_codes import Code, lookup, unknown_code_hint
 from sendcalc.calendar.model import SchoolCalendar, Session
-from sendcalc.dates import in_words
+from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, SendcalcError
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _SESSION_WORDS: dict[str, Session] = {
     "am": "am",
     "a.m.": "am",
@@ -64,22 +61,6 @@ class Register:
 
 def _norm(name: str) -> str:
     return " ".join(name.replace("_", " ").strip().lower().split())
-
-
-def parse_register_date(text: str, where: str) -> dt.date:
-    """ISO or day-first numeric dates only: a register must not depend on 'today' or a locale."""
-    raw = text.strip()
-    try:
-        m = _ISO.match(raw)
-        if m:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = _DAY_FIRST.match(raw)
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            return dt.date(year + 2000 if year < 100 else year, month, day)
-    except ValueError as exc:
-        raise InputError(f"{where}: {raw!r} is not a real date ({exc})") from None
-    raise InputError(f"{where}: cannot read the date {raw!r}; write it as 2025-11-18 or 18/11/2025")
 
 
 def _find(header: list[str], names: Iterable[str]) -> int | None:
@@ -177,7 +158,7 @@ def _check(cells: list[tuple[int, str, Session, str]], calendar: SchoolCalendar,
             continue
         day = dates.get(date_text)
         if day is None:
-            day = dates[date_text] = parse_register_date(date_text, where)
+            day = dates[date_text] = parse_record_date(date_text, where)
         code = lookup(code_text)
         if code is None:
             raise InputError(f"{where}: unknown attendance code {code_text.strip()!r}. {unknown_code_hint(code_text)}")

@@ -111,6 +111,41 @@ def not_a_school_day(calendar: SchoolCalendar, day: dt.date, doing: str) -> NotA
     )
 
 
+def start_position(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+) -> tuple[Position, How]:
+    """Where an exclusion starts in school time (rules.md §2.1), and how: the lean core of
+    :func:`exclusion_start`, shared with the batch checker.
+    """
+    if picked_up is not None and not_collected:
+        raise InputError("give a collection time (--picked-up) or --not-collected, not both")
+    ordinal_index = calendar.school_day_index(on)
+    if ordinal_index is None:
+        doing = (
+            "the child cannot have been collected from school that day"
+            if picked_up is not None or not_collected
+            else "an exclusion cannot start that day"
+        )
+        raise not_a_school_day(calendar, on, doing)
+    index = ordinal_index
+    if not_collected:
+        calendar.day_at_index(index + 1, index)
+        return (index + 1, 0), "not-collected"
+    if picked_up is None:
+        return (index, 0), "start-of-day"
+    times = calendar.times
+    position = calendar.school_position(dt.datetime.combine(on, picked_up))
+    if picked_up < times.day_starts:
+        return position, "before-start"
+    if picked_up >= times.day_ends:
+        return position, "after-end"
+    return position, "collected"
+
+
 def exclusion_start(
     calendar: SchoolCalendar,
     on: dt.date,
@@ -126,24 +161,10 @@ def exclusion_start(
     same as not collecting). ``not_collected``: the child stayed until the end of ``on``, so it
     starts at the start of the next school day. Neither: it starts at the start of ``on``.
     """
-    if picked_up is not None and not_collected:
-        raise InputError("give a collection time (--picked-up) or --not-collected, not both")
     times = calendar.times
-    calendar.require(on)
-    if not calendar.is_school_day(on):
-        doing = (
-            "the child cannot have been collected from school that day"
-            if picked_up is not None or not_collected
-            else "an exclusion cannot start that day"
-        )
-        raise not_a_school_day(calendar, on, doing)
-    index = calendar.index_of(on)
+    position, how = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
     steps: list[Step] = []
-    how: How
-    if not_collected:
-        position: Position = (index + 1, 0)
-        calendar.day_at_index(index + 1)
-        how = "not-collected"
+    if how == "not-collected":
         steps.append(
             Step(
                 "Not collected before the end of the school day: the exclusion starts at the beginning of the "
@@ -152,9 +173,7 @@ def exclusion_start(
                 f"starts at {moment_in_words(calendar.moment_at(position))}",
             )
         )
-    elif picked_up is None:
-        position = (index, 0)
-        how = "start-of-day"
+    elif how == "start-of-day":
         steps.append(
             Step(
                 "No collection time given: the exclusion runs from the start of the school day on the date given",
@@ -164,10 +183,9 @@ def exclusion_start(
             )
         )
     else:
+        assert picked_up is not None
         moment = dt.datetime.combine(on, picked_up)
-        position = calendar.school_position(moment)
-        if picked_up < times.day_starts:
-            how = "before-start"
+        if how == "before-start":
             steps.append(
                 Step(
                     f"Collected at {picked_up:%H:%M}, before the school day starts at {times.day_starts:%H:%M}: "
@@ -177,8 +195,7 @@ def exclusion_start(
                     convention=True,
                 )
             )
-        elif picked_up >= times.day_ends:
-            how = "after-end"
+        elif how == "after-end":
             steps.append(
                 Step(
                     f"Collected at {picked_up:%H:%M}, at or after the end of the school day ({times.day_ends:%H:%M}): "
@@ -189,7 +206,6 @@ def exclusion_start(
                 )
             )
         else:
-            how = "collected"
             steps.append(
                 Step(
                     "Collected during school hours: the exclusion starts at the moment of collection",
@@ -200,7 +216,7 @@ def exclusion_start(
     starts_at = calendar.moment_at(position)
     afternoon = calendar.afternoon_started(starts_at)
     day_one_index = position[0] + 1 if afternoon else position[0]
-    day_one = calendar.day_at_index(day_one_index)
+    day_one = calendar.day_at_index(day_one_index, position[0])
     day_zero = starts_at.date() if afternoon else None
     if afternoon:
         result = (
@@ -258,7 +274,7 @@ def place_suspension(
     numbered = tuple((i - start.day_one_index + 1, day) for i, day in zip(indexes, excluded, strict=True))
     counted = []
     for number in range(1, (halves + 1) // 2 + 1):
-        day = calendar.day_at_index(start.day_one_index + number - 1)
+        day = calendar.day_at_index(start.day_one_index + number - 1, first_index)
         term = calendar.term_of(day)
         if term is None:  # pragma: no cover - every school day lies in a term
             raise InputError(f"{in_words(day)} is a school day outside every term of the calendar")

@@ -170,7 +170,7 @@ def find_runs(calendar: SchoolCalendar, ordered: Sequence[Entry]) -> tuple[Run, 
 def _run(calendar: SchoolCalendar, ordered: Sequence[Entry], members: list[int], number: int) -> Run:
     first = ordered[members[0]].suspension.start
     halves = sum(ordered[i].suspension.halves for i in members)
-    day_six = calendar.day_at_index(first.day_one_index + 5) if halves > FIVE_DAYS else None
+    day_six = calendar.day_at_index(first.day_one_index + 5, first.position[0]) if halves > FIVE_DAYS else None
     return Run(number, tuple(members), halves, first.day_one, first.day_one_index, day_six)
 
 

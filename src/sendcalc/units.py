@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from sendcalc.errors import InputError
 
 
+@lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
 def parse_days(text: str | int | float, *, what: str = "--days") -> int:
     """'1', '2.5', '0.5', 'lunchtime' or 'half' -> half days (2, 5, 1, 1, 1).
 

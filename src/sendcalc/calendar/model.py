@@ -135,6 +135,9 @@ class SchoolCalendar:
     _lo: int = field(init=False, repr=False, compare=False)
     _hi: int = field(init=False, repr=False, compare=False)
     _gaps: tuple[tuple[int, int, str], ...] = field(init=False, repr=False, compare=False)
+    _gap_breaks: list[int] = field(init=False, repr=False, compare=False)
+    _day_starts: int = field(init=False, repr=False, compare=False)
+    _length: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         years = tuple(sorted(self.years, key=lambda y: y.label))
@@ -180,6 +183,9 @@ class SchoolCalendar:
             else []
         )
         set_(self, "_gaps", tuple(gaps))
+        set_(self, "_gap_breaks", [bisect_left(days, hi) for _, hi, _ in gaps])
+        set_(self, "_day_starts", _seconds(self.times.day_starts))
+        set_(self, "_length", self.times.length_seconds)
 
     @cached_property
     def _working(self) -> list[int]:
@@ -372,7 +378,8 @@ class SchoolCalendar:
                 "(see docs/calendars.md) and pass it with --calendar FILE"
             )
         result = dt.date.fromordinal(self._days[i])
-        self._require_span(origin, result)
+        if self._gap_breaks:
+            self._require_span(origin, result)
         return result
 
     def count_school_days(self, first: dt.date, last: dt.date, inclusive: Inclusive = "both") -> int:
@@ -385,6 +392,13 @@ class SchoolCalendar:
         hi = bisect_right(self._days, b) if inclusive in ("both", "end") else bisect_left(self._days, b)
         return max(0, hi - lo)
 
+    def school_day_index(self, day: dt.date) -> int | None:
+        """Position of ``day`` among the school days, or None when it is not one (covered years only)."""
+        found = self._index.get(day.toordinal())
+        if found is None:
+            self.require(day)
+        return found
+
     def index_of(self, day: dt.date) -> int:
         """Position of a school day in the calendar (for distance arithmetic in the domain)."""
         try:
@@ -393,9 +407,23 @@ class SchoolCalendar:
             self.require(day)
             raise NotASchoolDayError(f"{in_words(day)} is not a school day: it is {self.day_kind(day)}") from None
 
-    def day_at_index(self, i: int) -> dt.date:
-        """The school day at a position from :meth:`index_of` (out of range is an OutOfRangeError)."""
-        return self._day_at(i, dt.date.fromordinal(self._days[min(max(i, 0), len(self._days) - 1)]))
+    def day_at_index(self, i: int, origin: int | None = None) -> dt.date:
+        """The school day at a position from :meth:`index_of`.
+
+        Pass ``origin`` (the index counted from) when moving by a number of school days: a move
+        that would jump over a school year the calendar has no data for is an OutOfRangeError,
+        as is a position past either end.
+        """
+        days = self._days
+        if not 0 <= i < len(days):
+            near = days[0] if i < 0 else days[-1]
+            return self._day_at(i, dt.date.fromordinal(near))
+        if origin is not None and self._gap_breaks:
+            lo, hi = (origin, i) if origin <= i else (i, origin)
+            j = bisect_right(self._gap_breaks, lo)
+            if j < len(self._gap_breaks) and self._gap_breaks[j] <= hi:
+                self._require_span(dt.date.fromordinal(days[max(origin, 0)]), dt.date.fromordinal(days[i]))
+        return dt.date.fromordinal(days[i])
 
     # ----- terms ----------------------------------------------------------------------------------
 
@@ -422,18 +450,18 @@ class SchoolCalendar:
         the next school day (rules.md §2.1 convention). The date must be a school day.
         """
         i = self.index_of(moment.date())
-        secs = _seconds(moment.time()) - _seconds(self.times.day_starts)
+        secs = moment.hour * 3600 + moment.minute * 60 + moment.second - self._day_starts
         if secs < 0:
             return i, 0
-        if secs >= self.times.length_seconds:
-            self.day_at_index(i + 1)
+        if secs >= self._length:
+            self.day_at_index(i + 1, i)
             return i + 1, 0
         return i, secs
 
     def moment_at(self, position: tuple[int, int]) -> dt.datetime:
         day = self.day_at_index(position[0])
-        start = dt.datetime.combine(day, self.times.day_starts)
-        return start + dt.timedelta(seconds=position[1])
+        secs = self._day_starts + position[1]
+        return dt.datetime(day.year, day.month, day.day, secs // 3600, secs // 60 % 60, secs % 60)
 
     def advance(self, position: tuple[int, int], half_days: int) -> tuple[int, int]:
         """Move forward by ``half_days`` halves of a school day of school time.
@@ -441,11 +469,11 @@ class SchoolCalendar:
         A whole day keeps the clock time; a half day is half the day's length, and time
         past the end of the day carries on from the start of the next school day.
         """
-        length = self.times.length_seconds
-        total = position[0] * length + position[1] + half_days * length // 2
-        result = divmod(total, length)
-        self.day_at_index(result[0])
-        return result
+        length = self._length
+        index, secs = divmod(position[0] * length + position[1] + half_days * length // 2, length)
+        if index != position[0]:
+            self.day_at_index(index, position[0])  # inside the data, and no missing school year crossed
+        return index, secs
 
     def add_school_time(self, moment: dt.datetime, half_days: int) -> dt.datetime:
         """``moment`` moved forward by ``half_days`` half school days of school time."""

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "permanent": "sendcalc.cli.permanent_cmd",
     "review": "sendcalc.cli.review_cmd",
     "totals": "sendcalc.cli.totals_cmd",
+    "check": "sendcalc.cli.check_cmd",
 }
 # other names people use for a command; they work but are not listed in help
 ALIASES: dict[str, str] = {"suspension": "exclusion", "fixed-term": "exclusion"}

@@ -1,0 +1,59 @@
+"""The Python API: the same functions the command line uses, for scripts and notebooks.
+
+    from sendcalc.api import load_calendar, assess_suspension, check_rows
+
+    cal = load_calendar("hertfordshire").with_closures([Closure(date(2025, 9, 3), "inset")])
+    result = assess_suspension(cal, date(2025, 11, 18), halves=2, picked_up=time(11, 0))
+    result.suspension.returns_at        # datetime(2025, 11, 19, 11, 0)
+
+    for row in check_rows(csv.DictReader(open("cases.csv"))):
+        ...                             # one dict per case, keys as in `sendcalc check`
+
+Durations are whole numbers of half days (``halves=2`` is one day); ``parse_days("2.5")`` gives 5.
+"""
+
+from __future__ import annotations
+
+from sendcalc.calendar import Closure, SchoolCalendar, load_calendar, school_year_label
+from sendcalc.case import CaseDates, case_dates
+from sendcalc.check import OUTPUT_COLUMNS, Checker, Summary, check_rows
+from sendcalc.counting import add_school_days, school_days_between
+from sendcalc.errors import (
+    CalendarDataError,
+    InputError,
+    NotASchoolDayError,
+    OutOfRangeError,
+    SendcalcError,
+)
+from sendcalc.exclusion import SuspensionResult, assess_suspension
+from sendcalc.permanent import PermanentResult, assess_permanent
+from sendcalc.review import ReviewResult, review_timeline
+from sendcalc.units import days_text, parse_days
+
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "CalendarDataError",
+    "CaseDates",
+    "Checker",
+    "Closure",
+    "InputError",
+    "NotASchoolDayError",
+    "OutOfRangeError",
+    "PermanentResult",
+    "ReviewResult",
+    "SchoolCalendar",
+    "SendcalcError",
+    "Summary",
+    "SuspensionResult",
+    "add_school_days",
+    "assess_permanent",
+    "assess_suspension",
+    "case_dates",
+    "check_rows",
+    "days_text",
+    "load_calendar",
+    "parse_days",
+    "review_timeline",
+    "school_days_between",
+    "school_year_label",
+]

@@ -1,0 +1,143 @@
+"""The statutory dates of one case, lean: the path `sendcalc check` takes for every row.
+
+`sendcalc exclusion` and `permanent` compute these dates with their whole explanation
+(exclusion.py, permanent.py); a case list of a million rows needs the dates only. This module
+computes the same dates from the same primitives (``suspension.start_position``, the
+calendar's school-time arithmetic, ``thresholds.board_duty``) without building any text, and
+tests/test_check.py holds it equal to `sendcalc exclusion --json` across generated cases.
+Rules: rules.md §2 (suspensions), §3 (permanent exclusion and the review panel).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sendcalc.calendar.model import SchoolCalendar
+from sendcalc.errors import InputError
+from sendcalc.review import deemed_given
+from sendcalc.suspension import start_position
+from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty
+
+Kind = Literal["suspension", "permanent"]
+MAX_HALVES = 90  # 45 school days: the longest single suspension the Regulations allow (reg 4)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDates:
+    """Every date a case list needs for one exclusion (None where it does not apply)."""
+
+    kind: Kind
+    halves: int | None
+    starts_at: dt.datetime
+    returns_at: dt.datetime | None
+    day_one: dt.date
+    excluded_days: int | None
+    provision_from: dt.date | None
+    provision_by: str | None
+    term_total_halves: int | None
+    year_total_halves: int | None
+    board_duty: str
+    board_deadline: dt.date | None
+    review_deadline: dt.date | None
+    unlawful: bool
+
+
+def case_dates(
+    calendar: SchoolCalendar,
+    kind: Kind,
+    on: dt.date,
+    *,
+    halves: int = 2,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    notice_date: dt.date | None = None,
+    previous_halves: int = 0,
+    exam: bool = False,
+    pru: bool = False,
+    decision_notice: dt.date | None = None,
+    decision_posted: bool = False,
+) -> CaseDates:
+    """The dates for one suspension (``halves`` half days) or permanent exclusion starting ``on``.
+
+    ``previous_halves``: suspension already this term before this one (as `exclusion --previous`).
+    ``decision_notice``: the day the parents were given the board's decision (permanent only), for the
+    review-panel deadline; ``decision_posted`` when that letter went first class.
+    """
+    position, _ = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
+    starts_at = calendar.moment_at(position)
+    day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
+    day_one = calendar.day_at_index(day_one_index, position[0])
+    notice = notice_date or starts_at.date()
+    if kind == "permanent":
+        duty = board_duty(0, permanent=True)
+        review = None
+        if decision_notice is not None:
+            review = calendar.school_day_offset(deemed_given(calendar, decision_notice, posted=decision_posted), 15)
+        return CaseDates(
+            kind=kind,
+            halves=None,
+            starts_at=starts_at,
+            returns_at=None,
+            day_one=day_one,
+            excluded_days=None,
+            provision_from=calendar.day_at_index(day_one_index + 5, position[0]),
+            provision_by="local authority",
+            term_total_halves=None,
+            year_total_halves=None,
+            board_duty=duty.duty,
+            board_deadline=calendar.school_day_offset(notice, duty.school_days or 15),
+            review_deadline=review,
+            unlawful=False,
+        )
+    if not 1 <= halves <= MAX_HALVES:
+        raise InputError(f"a suspension is half a day to 45 school days, not {halves / 2:g} days")
+    if previous_halves < 0:
+        raise InputError("the days already this term cannot be negative")
+    end = calendar.advance(position, halves)
+    last_index = end[0] if end[1] else end[0] - 1
+    terms = _halves_by_term(calendar, day_one_index, position[0], halves)
+    first_year = terms[0][1]
+    term_total = previous_halves + terms[0][2]
+    board_halves = max([term_total, *(h for _, _, h in terms[1:])])
+    years: dict[str, int] = {}
+    for _, year, part in terms:
+        years[year] = years.get(year, 0) + part
+    years[first_year] += previous_halves
+    duty = board_duty(board_halves, exam=exam)
+    provision = halves > FIVE_DAYS
+    return CaseDates(
+        kind=kind,
+        halves=halves,
+        starts_at=starts_at,
+        returns_at=calendar.moment_at(end),
+        day_one=day_one,
+        excluded_days=last_index - position[0] + 1,
+        provision_from=calendar.day_at_index(day_one_index + 5, position[0]) if provision else None,
+        provision_by=("local authority" if pru else "school") if provision else None,
+        term_total_halves=term_total,
+        year_total_halves=years[first_year],
+        board_duty=duty.duty,
+        board_deadline=calendar.school_day_offset(notice, duty.school_days) if duty.school_days else None,
+        review_deadline=None,
+        unlawful=any(total > CAP for total in years.values()),
+    )
+
+
+def _halves_by_term(
+    calendar: SchoolCalendar, day_one_index: int, origin: int, halves: int
+) -> list[tuple[str, str, int]]:
+    """(term label, school year, half days) for each term the numbered days fall in (attribution convention)."""
+    out: list[tuple[str, str, int]] = []
+    index, left = day_one_index, halves
+    while left > 0:
+        day = calendar.day_at_index(index, origin)
+        term = calendar.term_of(day)
+        assert term is not None  # every school day lies in a term
+        in_term = calendar.count_school_days(day, term.last_day)
+        take = min(2 * in_term, left)
+        out.append((term.label, term.school_year, take))
+        left -= take
+        index += (take + 1) // 2
+    return out
