@@ -12,13 +12,14 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.case import CaseDates, case_dates
 from sendcalc.dates import parse_record_date, parse_time
 from sendcalc.errors import InputError, SendcalcError
-from sendcalc.render.emit import safe_cell
+from sendcalc.render.emit import FORMULA_START, safe_cell
 from sendcalc.units import days_text, parse_days
 
 # the columns a case list may have, with the other names people give them
@@ -55,7 +56,7 @@ _KINDS = {
 }  # fmt: skip
 _YES = {"yes", "y", "true", "1", "x"}
 _NOT_COLLECTED = {"not collected", "not-collected", "end of day", "after school", "none"}
-_CACHE_LIMIT = 50_000  # entries per memo: bounded, so memory stays flat however long the file
+_CACHE_LIMIT = 150_000  # entries per memo: bounded, so memory stays flat however long the file
 
 
 def normalise(name: str) -> str:
@@ -104,8 +105,9 @@ class Checker:
     _cols: dict[str, int] = field(init=False)
     _calendars: dict[tuple[str, str], SchoolCalendar | SendcalcError] = field(default_factory=dict, init=False)
     # inputs of a row (all but case_id) -> its calendar, its dates and their output cells, or its error
-    _memo: dict[tuple[str | None, ...], _Entry] = field(default_factory=dict, init=False)
-    _statuses: dict[tuple[int, dt.date | None, str, bool], str] = field(default_factory=dict, init=False)
+    _memo: dict[str, _Entry] = field(default_factory=dict, init=False)
+    _shared: dict[object, Any] = field(default_factory=dict, init=False)
+    _statuses: dict[int, dict[tuple[dt.date, str], str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self._cols = column_map(self.header)
@@ -113,67 +115,80 @@ class Checker:
         self._key = itemgetter(*(self._cols.get(k, pad) for k in _INPUT_KEYS))
         self._recorded = [(slot, self._cols[key]) for slot, key in _RECORDED if key in self._cols]
         self._width = pad + 1
+        self._id_column = self._cols["case_id"]
 
     def check(self, cells: Sequence[str | None]) -> list[str]:
         """One input row -> one output row (OUTPUT_COLUMNS), never raising for a bad row.
 
         A cell may be None when that row has no such field at all (JSON): a recorded date it
-        lacks is not checked.
+        lacks is not checked. This is the hot path of a million-row file: the row's dates come
+        from the memo when the same inputs were seen before, and so do the statuses.
         """
-        self.summary.rows += 1
+        summary = self.summary
+        summary.rows += 1
         row = [*cells, *[""] * (self._width - len(cells))]
-        key = self._key(row)
+        parts = self._key(row)
+        try:
+            key = "\x1f".join(parts)  # one compact string: the memo holds many thousands of these
+        except TypeError:  # a field absent from a JSON row
+            key = "\x1f".join(p or "" for p in parts)
         entry = self._memo.get(key)
         if entry is None:
-            entry = self._entry(key)
+            entry = self._entry(key.split("\x1f"))
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
+                self._shared.clear()
             self._memo[key] = entry
-        case_id = safe_cell((row[self._cols["case_id"]] or "").strip())
-        calendar, dates, cells_out = entry
-        if dates is None:
-            self.summary.errors += 1
+        case_id = (row[self._id_column] or "").strip()
+        if case_id.startswith(FORMULA_START):
+            case_id = "'" + case_id  # as render.emit.safe_cell: a spreadsheet must not run it
+        calendar, cells_out, dues, statuses = entry
+        if calendar is None:
+            summary.errors += 1
             return [case_id, *cells_out]
         out = [case_id, *cells_out, "", "", "", "", ""]
-        assert calendar is not None
-        statuses = self._statuses
         breach = False
-        try:
-            for slot, column, due, required in self._dues(dates):
-                cell = row[column]
-                if cell is None:
-                    continue
-                text = cell.strip()
-                skey = (id(calendar), due, text, required)
-                found = statuses.get(skey)
-                if found is None:
+        for slot, column, due, required in dues:
+            cell = row[column]
+            if cell is None:
+                continue
+            text = cell.strip()
+            if due is None:
+                found = "not-required"
+            elif not text:
+                found = "missing" if required else "not-required"
+            else:
+                found = statuses.get((due, text), "")
+                if not found:
+                    try:
+                        found = status(calendar, due, text, required=required, what=_SLOT_NAMES[slot])
+                    except SendcalcError as exc:
+                        out[-1] = str(exc)
+                        summary.errors += 1
+                        return out
                     if len(statuses) >= _CACHE_LIMIT:
                         statuses.clear()
-                    found = statuses[skey] = status(calendar, due, text, required=required, what=_SLOT_NAMES[slot])
-                out[slot] = found
-                breach = breach or found == "missing" or found.startswith("late")
-        except SendcalcError as exc:
-            out[-1] = str(exc)
-            self.summary.errors += 1
-            return out
-        self.summary.breaches += breach
+                    statuses[due, text] = found
+            out[slot] = found
+            breach = breach or found == "missing" or found.startswith("late")
+        summary.breaches += breach
         return out
 
-    def _dues(self, d: CaseDates) -> Iterator[tuple[int, int, dt.date | None, bool]]:
-        for slot, column in self._recorded:
-            if slot == _PROVISION:
-                yield slot, column, d.provision_from, True
-            elif slot == _BOARD:
-                yield slot, column, d.board_deadline, d.board_duty == "must-consider"
-            elif slot == _RETURN:
-                yield slot, column, d.returns_at.date() if d.returns_at else None, True
-            else:
-                yield slot, column, d.review_deadline, False
+    def _dues(self, d: CaseDates) -> tuple[tuple[int, int, dt.date | None, bool], ...]:
+        """For each recorded-date column in the file: its output slot, its input column, the due date, and
+        whether a blank is 'missing' (a duty that had to happen) or 'not-required'."""
+        due: dict[int, tuple[dt.date | None, bool]] = {
+            _PROVISION: (d.provision_from, True),
+            _BOARD: (d.board_deadline, d.board_duty == "must-consider"),
+            _RETURN: (d.returns_at.date() if d.returns_at else None, True),
+            _REVIEW: (d.review_deadline, False),
+        }
+        return tuple((slot, column, *due[slot]) for slot, column in self._recorded)
 
-    def _entry(self, key: tuple[str | None, ...]) -> _Entry:
+    def _entry(self, key: list[str]) -> _Entry:
         """Compute a row's dates and output cells (everything but case_id and the statuses)."""
         self.summary.computed += 1
-        kind_text, calendar_spec, inset, *rest = ((k or "").strip() for k in key)
+        kind_text, calendar_spec, inset, *rest = (k.strip() for k in key)
         calendar_spec = calendar_spec or self.default_calendar
         blank = [""] * (len(OUTPUT_COLUMNS) - 1)
         blank[1] = safe_cell(calendar_spec)
@@ -185,8 +200,12 @@ class Checker:
             dates = self._compute(calendar, kind, rest)
         except SendcalcError as exc:
             blank[-1] = str(exc)
-            return None, None, blank
-        return calendar, dates, [kind, *blank[1:2], *_cells(dates)]
+            return None, blank, (), {}
+        statuses = self._statuses.setdefault(id(calendar), {})
+        share = self._shared.setdefault  # equal cells and checks are stored once, so the memo stays small
+        cells = [share(c, c) for c in (kind, blank[1], *_cells(dates))]
+        dues = self._dues(dates)
+        return calendar, cells, share(dues, dues), statuses
 
     def _calendar(self, spec: str, inset: str) -> SchoolCalendar:
         key = (spec, inset)
@@ -231,7 +250,11 @@ class Checker:
         )
 
 
-_Entry = tuple[SchoolCalendar | None, CaseDates | None, list[str]]
+# a row's calendar (None when the row failed), its output cells up to 'unlawful' (or the error row),
+# its recorded-date checks, and the status memo of its calendar
+_Entry = tuple[
+    SchoolCalendar | None, list[str], tuple[tuple[int, int, dt.date | None, bool], ...], dict[tuple[dt.date, str], str]
+]
 _PROVISION, _BOARD, _RETURN, _REVIEW = 15, 16, 17, 18
 _RECORDED = (
     (_PROVISION, "provision_started"),

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -32,7 +32,7 @@ def json_text(obj: Any) -> str:
 def safe_cell(value: Any) -> str:
     """A CSV cell a spreadsheet will not run as a formula (a leading ' makes it text)."""
     text = "" if value is None else str(to_jsonable(value))
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
