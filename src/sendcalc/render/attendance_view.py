@@ -11,7 +11,8 @@ from rich.text import Text
 from sendcalc.attendance import FINES, AttendanceReport, PenaltyCheck, QuickReport, Tally, percent_text
 from sendcalc.dates import in_words, short_words
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.working import rate_json, rich_text, steps_json, working_lines
+from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.working import rate_json, rich_text
 
 _BAR = 30
 PERIOD_COLUMNS = [
@@ -196,7 +197,7 @@ def _table_parts(report: AttendanceReport, *, explain: bool, weeks: bool) -> lis
     if weeks and report.weeks:
         parts.append(_week_bars(report))
     if explain:
-        parts.append("\n".join(working_lines(report.steps)))
+        parts.append("\n".join(steps_lines(report.steps)))
     return parts
 
 
@@ -279,5 +280,5 @@ def render_quick(report: QuickReport, fmt: str, *, explain: bool = False) -> str
     verdict = _verdict(_flag(t))
     lines.append(f"{verdict[0].upper()}{verdict[1:]}; exactly 90.0% attendance IS persistent absence.")
     if explain:
-        lines += working_lines(report.steps)
+        lines += steps_lines(report.steps)
     return "\n".join(lines) + "\n"

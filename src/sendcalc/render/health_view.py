@@ -7,7 +7,8 @@ from typing import Any
 from sendcalc.dates import in_words
 from sendcalc.health import STATUS_WORDS, HealthAbsence, Trigger
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.working import days_json, steps_json, working_lines
+from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.working import days_json
 from sendcalc.units import days_text
 
 
@@ -139,5 +140,5 @@ def _lines(r: HealthAbsence, explain: bool) -> list[str]:
         lines.append("Convention: an absence starting at the afternoon session counts its first day as 0.5.")
     lines.append(f"Calendar: {r.calendar}.")
     if explain:
-        lines += working_lines(r.steps)
+        lines += steps_lines(r.steps)
     return lines

@@ -10,7 +10,8 @@ from sendcalc.attendance import percent_text
 from sendcalc.dates import in_words, short_words
 from sendcalc.part_time import PartTimeResult, Span, describe_slots
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.working import days_json, rate_json, rich_text, steps_json, working_lines
+from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.working import days_json, rate_json, rich_text
 from sendcalc.units import days_text
 
 NO_END = (
@@ -112,5 +113,5 @@ def _parts(r: PartTimeResult, explain: bool) -> list[Any]:
         parts.append(table)
     parts.append(f"Calendar: {r.calendar}.")
     if explain:
-        parts.append("\n".join(working_lines(r.steps)))
+        parts.append("\n".join(steps_lines(r.steps)))
     return parts

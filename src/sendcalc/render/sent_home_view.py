@@ -9,7 +9,8 @@ from rich.table import Table
 
 from sendcalc.dates import in_words, short_words
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.working import days_json, rich_text, steps_json, working_lines
+from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.working import days_json, rich_text
 from sendcalc.sent_home import Crossing, Event, SentHomeReport
 from sendcalc.units import days_text
 
@@ -121,7 +122,7 @@ def _table_parts(report: SentHomeReport, explain: bool) -> list[Any]:
     parts.append(CONVENTION)
     parts.append(f"Calendar: {report.calendar}. For a printable summary: add --markdown.")
     if explain:
-        parts.append("\n".join(working_lines(report.steps)))
+        parts.append("\n".join(steps_lines(report.steps)))
     return parts
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from sendcalc.explain import Step
 
 CONVENTION_NOTE = "(convention: the law is silent here; this is the rule sendcalc applies)"
 
 
-def steps_text(steps: Sequence[Step]) -> str:
-    """Numbered plain-text steps for the end of a table view."""
+def steps_lines(steps: Iterable[Step]) -> list[str]:
+    """The --explain text: each step, its source and its result; conventions are marked as such."""
     lines = ["", "How this was worked out:"]
     for number, step in enumerate(steps, start=1):
         lines.append(f"{number:>2}. {step.rule}")
@@ -18,8 +18,13 @@ def steps_text(steps: Sequence[Step]) -> str:
         lines.append(f"    result: {step.result}")
         if step.convention:
             lines.append(f"    {CONVENTION_NOTE}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def steps_json(steps: Sequence[Step]) -> list[dict[str, object]]:
+def steps_text(steps: Iterable[Step]) -> str:
+    """Numbered plain-text steps for the end of a table view."""
+    return "\n".join(steps_lines(steps)) + "\n"
+
+
+def steps_json(steps: Iterable[Step]) -> list[dict[str, object]]:
     return [step.as_dict() for step in steps]

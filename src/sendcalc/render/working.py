@@ -1,4 +1,4 @@
-"""Shared pieces for the health, attendance, sent-home and part-time views: the working, and Rich to text."""
+"""Shared pieces for the health, attendance, sent-home and part-time views: JSON numbers and Rich to text."""
 
 from __future__ import annotations
 
@@ -11,26 +11,7 @@ from typing import Any
 
 from rich.console import Console, RenderableType
 
-from sendcalc.explain import Step
 from sendcalc.units import days_number
-
-CONVENTION_NOTE = "(convention: the law is silent here; this is the rule sendcalc applies)"
-
-
-def working_lines(steps: Iterable[Step]) -> list[str]:
-    """The --explain text: each step, its result, and its source; conventions are marked as such."""
-    lines = ["", "How this was worked out:"]
-    for number, step in enumerate(steps, start=1):
-        lines.append(f"{number:>2}. {step.rule}")
-        lines.append(f"    source: {step.source}")
-        lines.append(f"    result: {step.result}")
-        if step.convention:
-            lines.append(f"    {CONVENTION_NOTE}")
-    return lines
-
-
-def steps_json(steps: Iterable[Step]) -> list[dict[str, object]]:
-    return [s.as_dict() for s in steps]
 
 
 def rate_json(value: Decimal | None) -> float | None:
