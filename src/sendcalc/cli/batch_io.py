@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from itertools import chain
 from typing import IO
 
 import typer
@@ -39,10 +40,14 @@ def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
         check_row = checker.check
         if fmt == "csv":
             write(list(OUTPUT_COLUMNS))
-        for n, cells in enumerate(rows, start=1):
-            write(check_row(cells))
-            if progress is not None and n % 5000 == 0:
-                progress(n)
+        if progress is None:
+            for cells in rows:
+                write(check_row(cells))
+        else:
+            for n, cells in enumerate(rows, start=1):
+                write(check_row(cells))
+                if n % 5000 == 0:
+                    progress(n)
         sink.flush()
     summary = checker.summary
     typer.echo(summary.line(), err=True)
@@ -66,21 +71,16 @@ def _read_rows(source: IO[str], path: str) -> Iterator[list[str | None]]:
     if first.lstrip().startswith("{"):
         yield from _json_rows(first, source, path)
         return
-    for cells in csv.reader(_chain(first, source)):
+    for cells in csv.reader(chain((first,), source)):
         if cells and any(cells):
             yield list(cells)
-
-
-def _chain(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 def _json_rows(first: str, source: IO[str], path: str) -> Iterator[list[str | None]]:
     """JSON Lines: each object may name its own fields, so each is mapped onto the known columns
     (None where the object has no such field: a recorded date it lacks is not checked)."""
     yield list(COLUMN_NAMES)
-    for number, line in enumerate(_chain(first, source), start=1):
+    for number, line in enumerate(chain((first,), source), start=1):
         if not line.strip():
             continue
         try:
