@@ -130,7 +130,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sendcalc-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"python {sys.version.split()[0]}; files in {folder}")
+    print(f"python {sys.version.split()[0]}" + (f"; files in {folder}" if args.keep else ""))
     print(
         f"{'rows':>9}  {'floor s':>8} {'floor r/s':>10} {'floor MB':>9}  "
         f"{'check s':>8} {'check r/s':>10} {'check MB':>9}  {'ratio':>6}"

@@ -56,7 +56,7 @@ _KINDS = {
 }  # fmt: skip
 _YES = {"yes", "y", "true", "1", "x"}
 _NOT_COLLECTED = {"not collected", "not-collected", "end of day", "after school", "none"}
-_CACHE_LIMIT = 150_000  # entries per memo: bounded, so memory stays flat however long the file
+_CACHE_LIMIT = 100_000  # entries per memo: bounded, so memory stays flat however long the file
 
 
 def normalise(name: str) -> str:
