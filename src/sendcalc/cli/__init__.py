@@ -17,17 +17,17 @@ from sendcalc.errors import SendcalcError
 
 # command name -> module holding a Typer ``app`` (one command, or a group of them)
 COMMANDS: dict[str, str] = {
-    "calendar": "sendcalc.cli.calendar_cmd",
-    "days": "sendcalc.cli.days_cmd",
-    "absence": "sendcalc.cli.absence_cmd",
-    "attendance": "sendcalc.cli.attendance_cmd",
-    "sent-home": "sendcalc.cli.sent_home_cmd",
-    "part-time": "sendcalc.cli.part_time_cmd",
     "exclusion": "sendcalc.cli.exclusion_cmd",
     "permanent": "sendcalc.cli.permanent_cmd",
     "review": "sendcalc.cli.review_cmd",
     "totals": "sendcalc.cli.totals_cmd",
+    "absence": "sendcalc.cli.absence_cmd",
+    "attendance": "sendcalc.cli.attendance_cmd",
+    "sent-home": "sendcalc.cli.sent_home_cmd",
+    "part-time": "sendcalc.cli.part_time_cmd",
     "check": "sendcalc.cli.check_cmd",
+    "days": "sendcalc.cli.days_cmd",
+    "calendar": "sendcalc.cli.calendar_cmd",
 }
 # other names people use for a command; they work but are not listed in help
 ALIASES: dict[str, str] = {"suspension": "exclusion", "fixed-term": "exclusion"}
@@ -75,7 +75,11 @@ def root() -> None:
     Every date is counted on a school calendar: the shipped Hertfordshire one unless you pass
     --calendar (or set SENDCALC_CALENDAR); add your school's INSET days with --inset.
 
-    Example: sendcalc days add 18/12/2025 3
+    Examples:
+
+    \b
+      sendcalc exclusion --picked-up 11:00 --on 2025-11-18
+      sendcalc days add 18/12/2025 3
     """
 
 
