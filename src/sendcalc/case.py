@@ -18,10 +18,9 @@ from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.errors import InputError
 from sendcalc.review import deemed_given
 from sendcalc.suspension import start_position
-from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty
+from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty, require_notice_after
 
 Kind = Literal["suspension", "permanent"]
-MAX_HALVES = 90  # 45 school days: the longest single suspension the Regulations allow (reg 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +69,7 @@ def case_dates(
     day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
     day_one = calendar.day_at_index(day_one_index, position[0])
     notice = notice_date or starts_at.date()
+    require_notice_after(notice, on)
     if kind == "permanent":
         duty = board_duty(0, permanent=True)
         review = None
@@ -91,8 +91,8 @@ def case_dates(
             review_deadline=review,
             unlawful=False,
         )
-    if not 1 <= halves <= MAX_HALVES:
-        raise InputError(f"a suspension is half a day to 45 school days, not {halves / 2:g} days")
+    if halves < 1:
+        raise InputError(f"a suspension is at least half a day, not {halves / 2:g} days")
     if previous_halves < 0:
         raise InputError("the days already this term cannot be negative")
     end = calendar.advance(position, halves)

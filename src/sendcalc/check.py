@@ -228,7 +228,7 @@ class Checker:
     def _compute(calendar: SchoolCalendar, kind: str, raw: list[str]) -> CaseDates:
         date_text, time_text, session, days, notice, previous, exam, pru, decision, posted = raw
         on = parse_record_date(date_text, "date")
-        picked_up, not_collected = _start_time(calendar, time_text, session)
+        picked_up, not_collected = _start_time(calendar, time_text, session, lunchtime=kind == "lunchtime")
         halves = 1 if kind == "lunchtime" else 2
         if kind == "suspension" and days:
             halves = parse_days(days, what="days")
@@ -242,7 +242,7 @@ class Checker:
             picked_up=picked_up,
             not_collected=not_collected,
             notice_date=parse_record_date(notice, "notice_date") if notice else None,
-            previous_halves=parse_days(previous, what="previous") if previous and previous != "0" else 0,
+            previous_halves=parse_days(previous, what="previous", allow_zero=True) if previous else 0,
             exam=exam.lower() in _YES,
             pru=pru.lower() in _YES,
             decision_notice=parse_record_date(decision, "decision_notice") if decision else None,
@@ -289,7 +289,11 @@ _INPUT_KEYS = (
 )  # fmt: skip
 
 
-def _start_time(calendar: SchoolCalendar, time_text: str, session: str) -> tuple[dt.time | None, bool]:
+def _start_time(
+    calendar: SchoolCalendar, time_text: str, session: str, *, lunchtime: bool = False
+) -> tuple[dt.time | None, bool]:
+    """Collection time from the row; a lunchtime suspension with no time starts halfway through the day
+    (12:00 on an 08:45-15:15 day), so it ends with the day and the child is back next morning."""
     low = time_text.lower()
     if low in _NOT_COLLECTED:
         return None, True
@@ -297,6 +301,10 @@ def _start_time(calendar: SchoolCalendar, time_text: str, session: str) -> tuple
         return parse_time(time_text, what="time"), False
     if session.lower() == "pm":
         return calendar.times.afternoon_starts, False
+    if lunchtime and not session:
+        times = calendar.times
+        midday = dt.datetime.combine(dt.date.min, times.day_starts) + dt.timedelta(seconds=times.length_seconds // 2)
+        return midday.time(), False
     if session and session.lower() != "am":
         raise InputError(f"session {session!r} is not am or pm")
     return None, False

@@ -63,11 +63,18 @@ def parse_date(text: str, *, today: dt.date | None = None, what: str = "date") -
         return today - dt.timedelta(days=back)
     from dateutil import parser
 
+    problem = f"cannot read {what} {text!r}; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'"
+    if ":" in raw:
+        raise InputError(f"{problem} (it looks like a time)")
     try:
-        default = dt.datetime(today.year, today.month, today.day)
-        return parser.parse(raw, dayfirst=True, default=default).date()
+        # Parsed against two different defaults: if the day or month changes, the text did not give it.
+        first = parser.parse(raw, dayfirst=True, default=dt.datetime(today.year, 1, 1))
+        second = parser.parse(raw, dayfirst=True, default=dt.datetime(today.year, 2, 2))
     except (ValueError, OverflowError):
-        raise InputError(f"cannot read {what} {text!r}; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'") from None
+        raise InputError(problem) from None
+    if (first.month, first.day) != (second.month, second.day):
+        raise InputError(f"{problem} (it needs a day and a month)")
+    return first.date()
 
 
 @lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
@@ -99,6 +106,12 @@ def parse_time(text: str, *, what: str = "time") -> dt.time:
             hour += 12
         elif half == "am" and hour == 12:
             hour = 0
+        elif not half and 1 <= hour <= 6 and not m.group(1).startswith("0"):
+            raise InputError(
+                f"{what} {text!r} is ambiguous: a school collection at {hour}:{minute:02d} is most likely "
+                f"{hour + 12}:{minute:02d}; write it as {hour + 12}:{minute:02d} or {hour}:{minute:02d}pm "
+                f"(or 0{hour}:{minute:02d} for the night)"
+            )
         if m and hour <= 23 and minute <= 59:
             return dt.time(hour, minute)
     raise InputError(f"{what} {text!r} is not a clock time between 00:00 and 23:59; write it as 11:00 or 2:30pm")

@@ -25,6 +25,7 @@ from sendcalc.thresholds import (
     board_decision,
     days_words,
     head_must_notify,
+    require_notice_after,
 )
 from sendcalc.totals import Entry, PeriodTotal, Run, build_ledger, linear, place_rows, provision_start
 from sendcalc.units import days_text
@@ -125,6 +126,7 @@ def assess_suspension(
     provision_from = provision_start(run, suspension)
     provision_by = None if provision_from is None else "local authority" if pru else "school"
     notice = notice_date or suspension.starts_at.date()
+    require_notice_after(notice, on)
     board = board_decision(calendar, mine.board, notice, notice_given=notice_date is not None, today=today)
     unlawful_years = [y for y in mine.years if y.total_halves > CAP]
 
@@ -133,16 +135,19 @@ def assess_suspension(
         "days, above the legal maximum of 45 (2012 Regs reg 4); the dates are still shown so the parents can act"
         for y in unlawful_years
     ]
-    if len(mine.terms) > 1:
-        parts = " and ".join(f"{days_words(t.this_halves)} in {t.period}" for t in mine.terms)
+    # only the terms and years its numbered days count in, in date order (a day-0 afternoon counts nowhere)
+    counted_terms = [t for t in mine.terms if t.this_halves]
+    counted_years = [y for y in mine.years if y.this_halves]
+    if len(counted_terms) > 1:
+        parts = " and ".join(f"{days_words(t.this_halves)} in {t.period}" for t in counted_terms)
         warnings.append(
-            f"this suspension runs from the {mine.terms[0].period} term into the {mine.terms[-1].period} term: "
-            f"it counts {parts}; the child returns at {moment_in_words(suspension.returns_at)}"
+            f"this suspension runs from the {counted_terms[0].period} term into the {counted_terms[-1].period} "
+            f"term: it counts {parts}; the child returns at {moment_in_words(suspension.returns_at)}"
         )
-    if len(mine.years) > 1:
+    if len(counted_years) > 1:
         warnings.append(
-            f"this suspension runs from school year {mine.years[0].period} into {mine.years[-1].period}: each day "
-            "counts toward the school year of its date (for the 45-day cap)"
+            f"this suspension runs from school year {counted_years[0].period} into {counted_years[-1].period}: "
+            "each day counts toward the school year of its date (for the 45-day cap)"
         )
     last = max(d for d in (suspension.returns_at.date(), board.deadline, provision_from) if d is not None)
     warnings += calendar.status_warnings(suspension.excluded_dates[0], last)

@@ -10,7 +10,6 @@ Pure functions over a SchoolCalendar; the parser for an ``--earlier`` file takes
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from sendcalc.counting import SkippedRun, skipped_runs
 from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
+from sendcalc.tabular import csv_rows
 from sendcalc.units import days_text
 
 TRIGGER_DAYS = 15
@@ -114,9 +114,7 @@ def read_earlier_lines(lines: Iterable[str], calendar: SchoolCalendar, shown: st
     """
     seen: dict[dt.date, int] = {}
     days: list[EarlierDay] = []
-    reader = csv.reader(lines)
-    for cells in reader:
-        number = reader.line_num
+    for number, cells in csv_rows(lines, shown):
         cells = [c.strip() for c in cells]
         while cells and not cells[-1]:
             cells.pop()

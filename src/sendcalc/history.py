@@ -77,13 +77,12 @@ def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
 
 
 def parse_history_csv(text: str, name: str = "history") -> tuple[HistoryRow, ...]:
-    import csv
+    from sendcalc.tabular import csv_rows
 
-    reader = csv.reader(text.splitlines())
     header: list[str] | None = None
     rows: list[HistoryRow] = []
     number = 0
-    for line_no, cells in enumerate(reader, start=1):
+    for line_no, cells in csv_rows(text.splitlines(), name):
         if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
             continue
         if header is None:

@@ -13,7 +13,7 @@ from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.dates import in_words, moment_in_words
 from sendcalc.explain import Step
 from sendcalc.suspension import ExclusionStart, exclusion_start
-from sendcalc.thresholds import BoardDecision, board_decision, board_duty
+from sendcalc.thresholds import BoardDecision, board_decision, board_duty, require_notice_after
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ def assess_permanent(
     first_five = tuple(calendar.day_at_index(start.day_one_index + k, start.position[0]) for k in range(5))
     day_six = calendar.day_at_index(start.day_one_index + 5, start.position[0])
     notice = notice_date or start.starts_at.date()
+    require_notice_after(notice, on)
     board = board_decision(
         calendar, board_duty(0, permanent=True), notice, notice_given=notice_date is not None, today=today
     )

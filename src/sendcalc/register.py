@@ -23,6 +23,7 @@ from sendcalc.attendance_codes import Code, lookup, unknown_code_hint
 from sendcalc.calendar.model import SchoolCalendar, Session
 from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, SendcalcError
+from sendcalc.tabular import csv_rows
 
 _SESSION_WORDS: dict[str, Session] = {
     "am": "am",
@@ -70,15 +71,11 @@ def _find(header: list[str], names: Iterable[str]) -> int | None:
     return None
 
 
-def _rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
+def _rows(lines: Iterable[str], shown: str) -> Iterator[tuple[int, list[str]]]:
     """CSV rows with the spreadsheet row number of each (blank lines are skipped)."""
-    reader = csv.reader(lines)
-    number = 0
-    for cells in reader:
-        number = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        yield number, cells
+    for number, cells in csv_rows(lines, shown):
+        if any(c.strip() for c in cells):
+            yield number, cells
 
 
 def read_register(path: str | Path, calendar: SchoolCalendar) -> Register:
@@ -101,7 +98,7 @@ def read_register(path: str | Path, calendar: SchoolCalendar) -> Register:
 
 
 def read_register_lines(lines: Iterable[str], calendar: SchoolCalendar, shown: str = "register") -> Register:
-    rows = _rows(lines)
+    rows = _rows(lines, shown)
     try:
         header_row, raw_header = next(rows)
     except StopIteration:

@@ -23,6 +23,7 @@ from sendcalc.calendar.model import SchoolCalendar, Session, school_year_label
 from sendcalc.dates import in_words, parse_date, parse_time
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
+from sendcalc.tabular import csv_rows
 from sendcalc.units import days_text
 
 LOG_HEADER = ("date", "time", "note")
@@ -204,9 +205,7 @@ def read_log(path: str | Path) -> list[RawEvent]:
 def read_log_lines(lines: Iterable[str], shown: str = "log") -> list[RawEvent]:
     """Rows of ``date,time,note`` (header optional, any case; a note may hold commas if quoted)."""
     events: list[RawEvent] = []
-    reader = csv.reader(lines)
-    for cells in reader:
-        number = reader.line_num
+    for number, cells in csv_rows(lines, shown):
         cells = [c.strip() for c in cells]
         if not any(cells) or cells[0].startswith("#"):
             continue

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from sendcalc import sources
+from sendcalc.dates import in_words
+from sendcalc.errors import InputError
 from sendcalc.units import days_text
 
 if TYPE_CHECKING:
@@ -113,6 +115,15 @@ class BoardDecision:
     meaning: str
     source: str
     deadline_passed: bool | None = None
+
+
+def require_notice_after(notice: dt.date, on: dt.date) -> None:
+    """The board cannot receive notice of an exclusion before it happened: that is a typing mistake."""
+    if notice < on:
+        raise InputError(
+            f"the notice date {in_words(notice)} is before the exclusion on {in_words(on)}; "
+            "give the day the governing board received notice (it is due without delay)"
+        )
 
 
 def board_decision(

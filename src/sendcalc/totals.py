@@ -120,23 +120,25 @@ def linear(calendar: SchoolCalendar, position: Position) -> int:
 
 
 def attends_full_session(calendar: SchoolCalendar, back: Position, next_start: Position) -> bool:
-    """True when a whole session (morning or afternoon) lies between a return and the next suspension's start."""
+    """True when a whole session (morning or afternoon) the school held lies between a return and the next start.
+
+    A session the school closed (a one-session closure) is not attended, so it does not break a run.
+    """
     times = calendar.times
     length = times.length_seconds
-    morning = (
-        times.afternoon_starts.hour * 3600
-        + times.afternoon_starts.minute * 60
-        - times.day_starts.hour * 3600
-        - times.day_starts.minute * 60
-    )
-    index, secs = back
-    if secs == 0:
-        session_end = index * length + morning
-    elif secs <= morning:
-        session_end = (index + 1) * length
-    else:
-        session_end = (index + 1) * length + morning
-    return session_end <= linear(calendar, next_start)
+    morning = (times.afternoon_starts.hour * 60 + times.afternoon_starts.minute) * 60 - (
+        times.day_starts.hour * 60 + times.day_starts.minute
+    ) * 60
+    low, high = linear(calendar, back), linear(calendar, next_start)
+    index = back[0]
+    while index * length < high:
+        held = calendar.sessions_on(calendar.day_at_index(index))
+        day_start = index * length
+        sessions = (("am", day_start, day_start + morning), ("pm", day_start + morning, day_start + length))
+        if any(name in held and low <= start and end <= high for name, start, end in sessions):
+            return True
+        index += 1
+    return False
 
 
 def check_order(calendar: SchoolCalendar, entries: Sequence[Entry]) -> tuple[Entry, ...]:

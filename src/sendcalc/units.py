@@ -9,7 +9,7 @@ from sendcalc.errors import InputError
 
 
 @lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
-def parse_days(text: str | int | float, *, what: str = "--days") -> int:
+def parse_days(text: str | int | float, *, what: str = "--days", allow_zero: bool = False) -> int:
     """'1', '2.5', '0.5', 'lunchtime' or 'half' -> half days (2, 5, 1, 1, 1).
 
     Suspensions come in half-day steps from half a day to 45 days (2012 Regs reg 4).
@@ -22,7 +22,7 @@ def parse_days(text: str | int | float, *, what: str = "--days") -> int:
     except InvalidOperation:
         raise InputError(f"{what} {text!r} is not a number of days; use 1, 2.5, 0.5 or 'lunchtime'") from None
     halves = value * 2
-    if not value.is_finite() or halves != halves.to_integral_value() or value <= 0:
+    if not value.is_finite() or halves != halves.to_integral_value() or value < 0 or (value == 0 and not allow_zero):
         raise InputError(f"{what} {text!r} must be a positive number of days in half-day steps (0.5, 1, 1.5, ...)")
     return int(halves)
 

@@ -1,14 +1,14 @@
 """Streaming a case list through the Checker: CSV or JSON Lines in, CSV or JSON Lines out.
 
-Files saved by Excel are read as they are (UTF-8 with a byte-order mark, CRLF line ends,
-trailing blank lines). Memory stays flat: one row in, one row out. A progress bar appears on
-stderr only when stderr is a terminal.
+Files saved by Excel are read as they are (UTF-8 with a byte-order mark, or Windows-1252;
+CRLF line ends; trailing blank lines). A row with a broken quote stops the run with an error
+naming its line, rather than swallowing the rows after it. Memory stays flat: one row in, one
+row out. A progress bar appears on stderr only when stderr is a terminal.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
@@ -21,6 +21,7 @@ import typer
 
 from sendcalc.check import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, normalise
 from sendcalc.errors import InputError
+from sendcalc.tabular import csv_rows, decoded_lines
 
 
 def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
@@ -54,29 +55,30 @@ def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
     return 1 if summary.breaches or summary.errors else 0
 
 
-def _open_input(path: str, stack: ExitStack) -> IO[str]:
+def _open_input(path: str, stack: ExitStack) -> Iterator[str]:
+    """The file's text lines, decoded line by line (UTF-8, or Excel's Windows-1252)."""
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
+        return decoded_lines(sys.stdin.buffer)
     try:
-        return stack.enter_context(open(path, encoding="utf-8-sig", newline=""))
+        return decoded_lines(stack.enter_context(open(path, "rb")))
     except OSError as exc:
         raise InputError(f"cannot read the case list {path!r}: {exc.strerror}") from None
 
 
-def _read_rows(source: IO[str], path: str) -> Iterator[list[str | None]]:
+def _read_rows(source: Iterator[str], path: str) -> Iterator[list[str | None]]:
     """The header, then each row as a list of cells; blank lines are skipped. JSON Lines becomes the same shape."""
-    first = source.readline()
+    first = next(source, "")
     while first and not first.strip():
-        first = source.readline()
+        first = next(source, "")
     if first.lstrip().startswith("{"):
         yield from _json_rows(first, source, path)
         return
-    for cells in csv.reader(chain((first,), source)):
+    for _, cells in csv_rows(chain((first,), source), path):
         if cells and any(cells):
             yield list(cells)
 
 
-def _json_rows(first: str, source: IO[str], path: str) -> Iterator[list[str | None]]:
+def _json_rows(first: str, source: Iterator[str], path: str) -> Iterator[list[str | None]]:
     """JSON Lines: each object may name its own fields, so each is mapped onto the known columns
     (None where the object has no such field: a recorded date it lacks is not checked)."""
     yield list(COLUMN_NAMES)

@@ -128,9 +128,7 @@ def exclusion(
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
     halves = parse_days(days, what="--days")
     collected = parse_time(picked_up, what="--picked-up") if picked_up is not None else None
-    previous_halves = 0
-    if previous is not None and previous.strip() not in ("0", "0.0", ""):
-        previous_halves = parse_days(previous, what="--previous")
+    previous_halves = parse_days(previous, what="--previous", allow_zero=True) if previous else 0
     cal = build_calendar(calendar, inset, closure)
     rows: tuple[HistoryRow, ...] = read_history(history) if history else ()
     result = assess_suspension(
