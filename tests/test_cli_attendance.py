@@ -207,11 +207,12 @@ def test_attendance_register_errors(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["attendance", "-r", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+    # Not UTF-8: read as Windows-1252 (Excel's plain CSV), so the junk is a bad row, named as such.
     binary = tmp_path / "b.csv"
     binary.write_bytes(b"date,session,code\n\xff\xfe\n")
     result = runner.invoke(app, ["attendance", "-r", str(binary)])
     assert result.exit_code == 2
-    assert "is not UTF-8 text" in result.stderr
+    assert result.stderr.startswith(f"sendcalc: error: {binary}, row 2:")
 
 
 def test_attendance_csv_cells_are_formula_safe(runner: CliRunner, tmp_path: Path) -> None:

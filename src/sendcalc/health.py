@@ -21,7 +21,7 @@ from sendcalc.counting import SkippedRun, skipped_runs
 from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
-from sendcalc.tabular import csv_rows
+from sendcalc.tabular import csv_rows, decoded_lines
 from sendcalc.units import days_text
 
 TRIGGER_DAYS = 15
@@ -96,8 +96,8 @@ class HealthAbsence:
 def read_earlier(path: str | Path, calendar: SchoolCalendar) -> Earlier:
     shown = str(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return read_earlier_lines(handle, calendar, shown)
+        with open(path, "rb") as handle:
+            return read_earlier_lines(decoded_lines(handle), calendar, shown)
     except FileNotFoundError:
         raise InputError(f"--earlier file {shown!r} does not exist; check the path") from None
     except IsADirectoryError:

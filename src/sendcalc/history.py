@@ -63,10 +63,13 @@ class HistoryRow:
 
 
 def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
+    from sendcalc.tabular import decoded_lines
+
     """Read a history file (.toml, otherwise CSV); a missing or unreadable file is an InputError."""
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        with file.open("rb") as handle:
+            text = "".join(decoded_lines(handle))
     except FileNotFoundError:
         raise InputError(f"history file {str(path)!r} does not exist; check the path") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -23,7 +23,7 @@ from sendcalc.attendance_codes import Code, lookup, unknown_code_hint
 from sendcalc.calendar.model import SchoolCalendar, Session
 from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, SendcalcError
-from sendcalc.tabular import csv_rows
+from sendcalc.tabular import csv_rows, decoded_lines
 
 _SESSION_WORDS: dict[str, Session] = {
     "am": "am",
@@ -82,8 +82,8 @@ def read_register(path: str | Path, calendar: SchoolCalendar) -> Register:
     """Read and check a register file; see the module docstring for the formats."""
     shown = str(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return read_register_lines(handle, calendar, shown)
+        with open(path, "rb") as handle:
+            return read_register_lines(decoded_lines(handle), calendar, shown)
     except FileNotFoundError:
         raise InputError(f"register file {shown!r} does not exist; check the path") from None
     except IsADirectoryError:

@@ -23,7 +23,7 @@ from sendcalc.calendar.model import SchoolCalendar, Session, school_year_label
 from sendcalc.dates import in_words, parse_date, parse_time
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
-from sendcalc.tabular import csv_rows
+from sendcalc.tabular import csv_rows, decoded_lines
 from sendcalc.units import days_text
 
 LOG_HEADER = ("date", "time", "note")
@@ -190,8 +190,8 @@ def parse_log_date(text: str, where: str) -> dt.date:
 def read_log(path: str | Path) -> list[RawEvent]:
     shown = str(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return read_log_lines(handle, shown)
+        with open(path, "rb") as handle:
+            return read_log_lines(decoded_lines(handle), shown)
     except FileNotFoundError:
         raise InputError(
             f"log file {shown!r} does not exist; start one with: sendcalc sent-home add {shown} DATE TIME"
