@@ -16,17 +16,17 @@ from sendcalc.calendar.summary import YearSummary
 from sendcalc.dates import short_words
 from sendcalc.render.emit import csv_text, json_text
 
-_STYLE = {
-    "school day": "bold green",
-    "weekend": "dim",
-    "holiday": "dim",
-    "break": "cyan",
-    "bank holiday": "bold red",
-    "inset": "bold magenta",
-    "occasional": "bold magenta",
-    "closure": "bold yellow",
+# symbol and colour for each kind of weekday without pupils (the symbol survives without colour)
+_SYMBOLS: dict[str, tuple[str, str]] = {
+    "holiday": ("-", "dim"),
+    "break": ("-", "cyan"),
+    "bank holiday": ("b", "bold red"),
+    "inset": ("i", "bold magenta"),
+    "occasional": ("i", "bold magenta"),
+    "closure": ("c", "bold yellow"),
+    "part": ("p", "yellow"),
 }
-LEGEND = "green: school day   cyan: half-term   red: bank holiday   magenta: INSET/occasional   yellow: closure"
+LEGEND = "-  holiday or half-term   b  bank holiday   i  INSET or occasional day   c  closure   p  one session closed"
 
 
 def year_json(name: str, summaries: list[YearSummary]) -> str:
@@ -95,33 +95,20 @@ def days_off_lines(summary: YearSummary) -> list[str]:
     return [f"  {short_words(day):<16} {words}" for day, words in sorted(found)]
 
 
-def month_grids(calendar: SchoolCalendar, label: str, marks: dict[dt.date, str] | None = None) -> RenderableType:
-    """Twelve small month grids (August to July), each date coloured by what kind of day it is."""
-    first, _ = school_year_bounds(label)
-    grids = []
-    for offset in range(12):
-        month = (first.month - 1 + offset) % 12 + 1
-        year = first.year + (first.month - 1 + offset) // 12
-        grids.append(_month(calendar, year, month, marks or {}))
-    return Group(Columns(grids, padding=(0, 2)), Text(LEGEND, style="dim"))
-
-
-def _month(calendar: SchoolCalendar, year: int, month: int, marks: dict[dt.date, str]) -> Table:
-    table = Table(title=f"{stdlib_calendar.month_name[month]} {year}", box=None, padding=(0, 0), show_edge=False)
-    for name in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"):
-        table.add_column(name, justify="right", width=3)
-    for week in stdlib_calendar.Calendar().monthdayscalendar(year, month):
-        cells: list[Text] = []
-        for number in week:
-            if not number:
-                cells.append(Text(""))
-                continue
-            day = dt.date(year, month, number)
-            category = calendar.classify(day)[0] if calendar.covers(day) else "holiday"
-            style = marks.get(day) or _STYLE.get(category, "")
-            cells.append(Text(str(number), style=style))
-        table.add_row(*cells)
-    return table
+def month_grids(calendar: SchoolCalendar, label: str) -> RenderableType:
+    """Twelve small month grids (August to July); each day without pupils carries a symbol (and a colour)."""
+    first, last = school_year_bounds(label)
+    marks: dict[dt.date, tuple[str, str]] = {}
+    for day in calendar.iter_days(first, last):
+        if day.weekday() < 5 and calendar.covers(day):
+            category = calendar.classify(day)[0]
+            if category in _SYMBOLS:
+                marks[day] = _SYMBOLS[category]
+            elif calendar.closure_on(day):
+                marks[day] = _SYMBOLS["part"]
+    months = [((first.month - 1 + k) // 12 + first.year, (first.month - 1 + k) % 12 + 1) for k in range(12)]
+    grids = [_marked_month(calendar, year, month, marks) for year, month in months]
+    return Group(Columns(grids, padding=(0, 3)), Text(LEGEND, style="dim"))
 
 
 def marked_months(calendar: SchoolCalendar, marks: dict[dt.date, tuple[str, str]], legend: str) -> RenderableType:
