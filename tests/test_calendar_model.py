@@ -164,6 +164,7 @@ def test_last_day_of_term_and_first_of_next(herts: SchoolCalendar) -> None:
     assert herts.is_school_day(D("2025-12-19"))
     assert not herts.is_school_day(D("2025-12-22"))
     assert herts.next_school_day(D("2025-12-19")) == D("2026-01-05")
+    assert herts.previous_school_day(D("2026-01-05")) == D("2025-12-19")
     assert herts.next_school_day(D("2026-07-23")) == D("2026-09-01")  # across the summer, into 2026-27
     assert herts.term_of(D("2025-12-19")).label == "autumn 2025-26"  # type: ignore[union-attr]
     assert herts.term_of(D("2025-12-22")) is None
