@@ -17,7 +17,7 @@ from typing import Literal
 from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.errors import InputError
 from sendcalc.review import deemed_given
-from sendcalc.suspension import start_position
+from sendcalc.suspension import Position, start_position
 from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty, require_notice_after
 
 Kind = Literal["suspension", "permanent"]
@@ -43,6 +43,28 @@ class CaseDates:
     unlawful: bool
 
 
+@dataclass(frozen=True, slots=True)
+class CaseStart:
+    """Where a case starts in school time: the same for every length of exclusion from that moment,
+    so a case list computes it once per start (rules.md §2.1, and day 1 by EIA 2006 s.103(7))."""
+
+    on: dt.date
+    position: Position
+    starts_at: dt.datetime
+    day_one_index: int
+    day_one: dt.date
+
+
+def case_start(
+    calendar: SchoolCalendar, on: dt.date, *, picked_up: dt.time | None = None, not_collected: bool = False
+) -> CaseStart:
+    """The start of an exclusion on ``on``: collected at ``picked_up``, not collected, or neither."""
+    position, _ = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
+    starts_at = calendar.moment_at(position)
+    day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
+    return CaseStart(on, position, starts_at, day_one_index, calendar.day_at_index(day_one_index, position[0]))
+
+
 def case_dates(
     calendar: SchoolCalendar,
     kind: Kind,
@@ -64,12 +86,37 @@ def case_dates(
     ``decision_notice``: the day the parents were given the board's decision (permanent only), for the
     review-panel deadline; ``decision_posted`` when that letter went first class.
     """
-    position, _ = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
-    starts_at = calendar.moment_at(position)
-    day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
-    day_one = calendar.day_at_index(day_one_index, position[0])
+    return dates_from(
+        calendar,
+        case_start(calendar, on, picked_up=picked_up, not_collected=not_collected),
+        kind,
+        halves=halves,
+        notice_date=notice_date,
+        previous_halves=previous_halves,
+        exam=exam,
+        pru=pru,
+        decision_notice=decision_notice,
+        decision_posted=decision_posted,
+    )
+
+
+def dates_from(
+    calendar: SchoolCalendar,
+    start: CaseStart,
+    kind: Kind,
+    *,
+    halves: int = 2,
+    notice_date: dt.date | None = None,
+    previous_halves: int = 0,
+    exam: bool = False,
+    pru: bool = False,
+    decision_notice: dt.date | None = None,
+    decision_posted: bool = False,
+) -> CaseDates:
+    """``case_dates`` from a start already placed on the calendar (see ``case_start``)."""
+    position, starts_at, day_one_index, day_one = start.position, start.starts_at, start.day_one_index, start.day_one
     notice = notice_date or starts_at.date()
-    require_notice_after(notice, on)
+    require_notice_after(notice, start.on)
     if kind == "permanent":
         duty = board_duty(0, permanent=True)
         review = None

@@ -8,15 +8,17 @@ many times over. Column names are matched in any case, with spaces, hyphens or u
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.case import CaseDates, case_dates
+from sendcalc.case import CaseDates, CaseStart, case_start, dates_from
 from sendcalc.dates import parse_record_date, parse_time
 from sendcalc.errors import InputError, SendcalcError
 from sendcalc.render.emit import FORMULA_START, safe_cell
@@ -95,117 +97,240 @@ class Summary:
         return f"sendcalc check: {self.rows} rows, {self.breaches} with a breach, {self.errors} with an error"
 
 
+class _Statuses(dict[str, tuple[str, bool]]):
+    """Recorded text -> (status, breach) against one due date; computed on first sight, then looked up.
+
+    Shared by every case with the same calendar, due date and duty, so a row's status is a
+    dict lookup on text whose hash Python has already cached.
+    """
+
+    __slots__ = ("calendar", "due", "required", "what")
+
+    def __init__(self, calendar: SchoolCalendar, due: dt.date | None, required: bool, what: str) -> None:
+        super().__init__()
+        self.calendar, self.due, self.required, self.what = calendar, due, required, what
+
+    def __missing__(self, cell: str) -> tuple[str, bool]:
+        text = status(self.calendar, self.due, cell.strip(), required=self.required, what=self.what)
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        known = self[cell] = (text, text == "missing" or text.startswith("late"))
+        return known
+
+
+class _Case(NamedTuple):
+    """One case's computed output, or why it cannot be computed."""
+
+    csv: str  # the cells from starts_at to unlawful as CSV text, each after a comma; or a failed row's line
+    error: str
+    checks: tuple[_Statuses, ...] = ()  # one per recorded-date column of the file, in Checker._recorded order
+
+
+class _Start:
+    """A start (calendar, kind, date, collection time) and every case seen from it, keyed by the text of the
+    rest of the row's inputs. Rows that write the same start differently ('18/11/2025' and '2025-11-18')
+    share one _Start, so its cases are computed once."""
+
+    __slots__ = ("blank", "calendar", "cases", "head", "head_csv", "kind", "start")
+
+    def __init__(
+        self, calendar: SchoolCalendar | None, kind: str, head: tuple[str, ...], start: CaseStart | None
+    ) -> None:
+        self.calendar = calendar  # None when no row from this start can be computed
+        self.kind = kind
+        self.head = head  # the kind and calendar cells; or, when it failed, every output cell after case_id
+        self.head_csv = _after_id(head) if calendar is None else "".join("," + _csv_cell(c) for c in head)
+        self.start = start
+        self.cases: dict[str, _Case] = {}
+        self.blank = False  # a failed start whose fields are all empty: maybe a blank line
+
+
 @dataclass
 class Checker:
-    """Checks rows of one case list; ``header`` is its first row."""
+    """Checks rows of one case list; ``header`` is its first row.
+
+    Case lists repeat themselves: the same start, collection time and length recur thousands of
+    times. So each row is two memo lookups: the text of its start (kind, calendar, INSET days,
+    date, time, session), then the text of the rest of its inputs. Text seen for the first time
+    is parsed and computed; a start is placed on the calendar once and shared by every length
+    of exclusion from it. The memos are bounded, so memory stays flat however long the file.
+    """
 
     header: Sequence[str]
     default_calendar: str = "hertfordshire"
     summary: Summary = field(default_factory=Summary)
     _cols: dict[str, int] = field(init=False)
     _calendars: dict[tuple[str, str], SchoolCalendar | SendcalcError] = field(default_factory=dict, init=False)
-    # inputs of a row (all but case_id) -> its calendar, its dates and their output cells, or its error
-    _memo: dict[str, _Entry] = field(default_factory=dict, init=False)
-    _shared: dict[object, Any] = field(default_factory=dict, init=False)
-    _statuses: dict[int, dict[tuple[dt.date, str], str]] = field(default_factory=dict, init=False)
+    _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
+    _placed: dict[tuple[Any, ...], _Start] = field(default_factory=dict, init=False)  # by the parsed start
+    _statuses: dict[tuple[Any, ...], _Statuses] = field(default_factory=dict, init=False)
+    _shared: dict[object, Any] = field(default_factory=dict, init=False)  # small values stored once
+    _remembered: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self._cols = column_map(self.header)
-        pad = len(self.header)  # an always-empty cell stands in for an absent column
-        self._key = itemgetter(*(self._cols.get(k, pad) for k in _INPUT_KEYS))
-        self._recorded = [(slot, self._cols[key]) for slot, key in _RECORDED if key in self._cols]
-        self._width = pad + 1
+        self._start_inputs = tuple(k for k in _START_KEYS if k in self._cols)
+        self._length_inputs = tuple(k for k in _LENGTH_KEYS if k in self._cols)
+        self._start_key = _getter([self._cols[k] for k in self._start_inputs])
+        self._length_key = _getter([self._cols[k] for k in self._length_inputs])
+        self._recorded = [(slot, self._cols[key]) for slot, key in enumerate(_RECORDED) if key in self._cols]
+        self._width = len(self.header)
         self._id_column = self._cols["case_id"]
 
     def check(self, cells: Sequence[str | None]) -> list[str]:
         """One input row -> one output row (OUTPUT_COLUMNS), never raising for a bad row.
 
         A cell may be None when that row has no such field at all (JSON): a recorded date it
-        lacks is not checked. This is the hot path of a million-row file: the row's dates come
-        from the memo when the same inputs were seen before, and so do the statuses.
+        lacks is not checked. The row is ``check_line``'s, read back, so the CSV and the JSON
+        output of `sendcalc check` cannot differ. A blank row (every cell empty) gives [].
+        """
+        line = self.check_line(cells)
+        return next(csv.reader((line,))) if line else []
+
+    def check_line(self, cells: Sequence[str | None]) -> str:
+        """One input row -> its output row as a line of CSV text: the hot path of a million-row file.
+
+        A row seen before costs two memo lookups (its start, then the rest of its inputs), one
+        per recorded date, and one string; the parts are stored as CSV text already.
         """
         summary = self.summary
         summary.rows += 1
-        row = [*cells, *[""] * (self._width - len(cells))]
-        parts = self._key(row)
         try:
-            key = "\x1f".join(parts)  # one compact string: the memo holds many thousands of these
+            start_text = "\x1f".join(self._start_key(cells))  # type: ignore[arg-type]
+            rest_text = "\x1f".join(self._length_key(cells))  # type: ignore[arg-type]
+        except IndexError:  # a short row: the cells it lacks are blank
+            summary.rows -= 1
+            return self.check_line([*cells, *[""] * (self._width - len(cells))])
         except TypeError:  # a field absent from a JSON row
-            key = "\x1f".join(p or "" for p in parts)
-        entry = self._memo.get(key)
-        if entry is None:
-            entry = self._entry(key.split("\x1f"))
-            if len(self._memo) >= _CACHE_LIMIT:
-                self._memo.clear()
-                self._shared.clear()
-            self._memo[key] = entry
-        case_id = (row[self._id_column] or "").strip()
-        if case_id.startswith(FORMULA_START):
-            case_id = "'" + case_id  # as render.emit.safe_cell: a spreadsheet must not run it
-        calendar, cells_out, dues, statuses = entry
-        if calendar is None:
+            start_text = "\x1f".join(p or "" for p in self._start_key(cells))
+            rest_text = "\x1f".join(p or "" for p in self._length_key(cells))
+        case_id = cells[self._id_column] or ""
+        if not case_id.isalnum():  # a plain ID needs no quoting and cannot be a formula
+            case_id = _csv_cell(_id_cell(case_id))
+        start = self._starts.get(start_text) or self._new_start(start_text)
+        if start.calendar is None:
+            if start.blank and not any(cells):  # a blank line (Excel often leaves some): no row
+                summary.rows -= 1
+                return ""
             summary.errors += 1
-            return [case_id, *cells_out]
-        out = [case_id, *cells_out, "", "", "", "", ""]
+            return case_id + start.head_csv
+        case = start.cases.get(rest_text) or self._new_case(start, rest_text)
+        if case.error:
+            summary.errors += 1
+            return case_id + case.csv
+        found = ["", "", "", ""]
         breach = False
-        for slot, column, due, required in dues:
-            cell = row[column]
-            if cell is None:
-                continue
-            text = cell.strip()
-            if due is None:
-                found = "not-required"
-            elif not text:
-                found = "missing" if required else "not-required"
-            else:
-                found = statuses.get((due, text), "")
-                if not found:
-                    try:
-                        found = status(calendar, due, text, required=required, what=_SLOT_NAMES[slot])
-                    except SendcalcError as exc:
-                        out[-1] = str(exc)
-                        summary.errors += 1
-                        return out
-                    if len(statuses) >= _CACHE_LIMIT:
-                        statuses.clear()
-                    statuses[due, text] = found
-            out[slot] = found
-            breach = breach or found == "missing" or found.startswith("late")
-        summary.breaches += breach
-        return out
-
-    def _dues(self, d: CaseDates) -> tuple[tuple[int, int, dt.date | None, bool], ...]:
-        """For each recorded-date column in the file: its output slot, its input column, the due date, and
-        whether a blank is 'missing' (a duty that had to happen) or 'not-required'."""
-        due: dict[int, tuple[dt.date | None, bool]] = {
-            _PROVISION: (d.provision_from, True),
-            _BOARD: (d.board_deadline, d.board_duty == "must-consider"),
-            _RETURN: (d.returns_at.date() if d.returns_at else None, True),
-            _REVIEW: (d.review_deadline, False),
-        }
-        return tuple((slot, column, *due[slot]) for slot, column in self._recorded)
-
-    def _entry(self, key: list[str]) -> _Entry:
-        """Compute a row's dates and output cells (everything but case_id and the statuses)."""
-        self.summary.computed += 1
-        kind_text, calendar_spec, inset, *rest = (k.strip() for k in key)
-        calendar_spec = calendar_spec or self.default_calendar
-        blank = [""] * (len(OUTPUT_COLUMNS) - 1)
-        blank[1] = safe_cell(calendar_spec)
         try:
-            calendar = self._calendar(calendar_spec, inset)
+            for (slot, column), statuses in zip(self._recorded, case.checks, strict=True):
+                cell = cells[column]
+                if cell is not None:  # None: a JSON row without this field, so nothing to check
+                    known = statuses[cell]
+                    found[slot] = known[0]
+                    breach = breach or known[1]
+        except SendcalcError as exc:  # a recorded date that cannot be read
+            summary.errors += 1
+            return f"{case_id}{start.head_csv}{case.csv}{_after_id((*found, str(exc)))}"
+        summary.breaches += breach
+        return f"{case_id}{start.head_csv}{case.csv},{found[0]},{found[1]},{found[2]},{found[3]},\n"
+
+    def failed(self, error: str) -> list[str]:
+        """The output row for an input row that could not even be read (a broken JSON line)."""
+        self.summary.rows += 1
+        self.summary.errors += 1
+        return ["", "", "", *_BLANKS, error]
+
+    def _remember(self) -> None:
+        """Count one more memo entry; past the bound, empty the memos (they refill from the rows that follow)."""
+        self._remembered += 1
+        if self._remembered > _CACHE_LIMIT:
+            self._starts.clear()
+            self._placed.clear()
+            self._statuses.clear()
+            self._remembered = 0
+
+    def _new_start(self, text: str) -> _Start:
+        """Parse a start's text and place it on the calendar (or find it placed already)."""
+        self._remember()
+        given = _given(self._start_inputs, text)
+        spec = given.get("calendar") or self.default_calendar
+        inset = given.get("inset", "")
+        kind_text = given.get("kind", "")
+        spec_cell = safe_cell(spec)
+        try:
+            calendar = self._calendar(spec, inset)
             kind = _KINDS.get(kind_text.lower() or "suspension")
             if kind is None:
                 raise InputError(f"kind {kind_text!r} is not suspension, lunchtime or permanent")
-            dates = self._compute(calendar, kind, rest)
+            on = parse_record_date(given.get("date", ""), "date")
+            picked_up, not_collected = _start_time(
+                calendar, given.get("time", ""), given.get("session", ""), lunchtime=kind == "lunchtime"
+            )
+            placed_key = (id(calendar), kind, on, picked_up, not_collected)
+            start = self._placed.get(placed_key)
+            if start is None:
+                placed = case_start(calendar, on, picked_up=picked_up, not_collected=not_collected)
+                head = self._share((kind, spec_cell))
+                start = self._placed[placed_key] = _Start(calendar, kind, head, placed)
         except SendcalcError as exc:
-            blank[-1] = str(exc)
-            return None, blank, (), {}
-        statuses = self._statuses.setdefault(id(calendar), {})
-        share = self._shared.setdefault  # equal cells and checks are stored once, so the memo stays small
-        cells = [share(c, c) for c in (kind, blank[1], *_cells(dates))]
-        dues = self._dues(dates)
-        return calendar, cells, share(dues, dues), statuses
+            start = _Start(None, "", ("", spec_cell, *_BLANKS, str(exc)), None)
+            start.blank = not any(given.values())
+        self._starts[text] = start
+        return start
+
+    def _new_case(self, start: _Start, text: str) -> _Case:
+        """Compute (and remember) the case of a start and the text of the rest of a row's inputs."""
+        self._remember()
+        self.summary.computed += 1
+        case = start.cases[sys.intern(text)] = self._compute(start, text)  # the same texts recur across starts
+        return case
+
+    def _compute(self, start: _Start, text: str) -> _Case:
+        given = _given(self._length_inputs, text)
+        kind = start.kind
+        days = given.get("days", "")
+        notice = given.get("notice_date", "")
+        previous = given.get("previous", "")
+        decision = given.get("decision_notice", "")
+        try:
+            halves = 1 if kind == "lunchtime" else 2
+            if kind == "suspension" and days:
+                halves = parse_days(days, what="days")
+            if kind == "lunchtime" and days and parse_days(days, what="days") != 1:
+                raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
+            dates = dates_from(
+                start.calendar,  # type: ignore[arg-type]
+                start.start,  # type: ignore[arg-type]
+                "permanent" if kind == "permanent" else "suspension",
+                halves=halves,
+                notice_date=parse_record_date(notice, "notice_date") if notice else None,
+                previous_halves=parse_days(previous, what="previous", allow_zero=True) if previous else 0,
+                exam=given.get("exam", "").lower() in _YES,
+                pru=given.get("pru", "").lower() in _YES,
+                decision_notice=parse_record_date(decision, "decision_notice") if decision else None,
+                decision_posted=given.get("decision_posted", "").lower() in _YES,
+            )
+        except SendcalcError as exc:
+            return _Case(_after_id(("", start.head[1], *_BLANKS, str(exc))), str(exc))
+        dues = (
+            (dates.provision_from, True),
+            (dates.board_deadline, dates.board_duty == "must-consider"),
+            (dates.returns_at.date() if dates.returns_at else None, True),
+            (dates.review_deadline, False),
+        )
+        checks = tuple(self._checks(start.calendar, *dues[slot], slot) for slot, _ in self._recorded)  # type: ignore[arg-type]
+        return _Case("," + ",".join(_cells(dates)), "", checks)
+
+    def _checks(self, calendar: SchoolCalendar, due: dt.date | None, required: bool, slot: int) -> _Statuses:
+        """The status memo of one recorded-date column against one due date."""
+        key = (id(calendar), due, required, slot)
+        found = self._statuses.get(key)
+        if found is None:
+            found = self._statuses[key] = _Statuses(calendar, due, required, _RECORDED[slot])
+        return found
+
+    def _share(self, value: Any) -> Any:
+        """One stored copy of a small value that recurs (a status, a kind and calendar pair)."""
+        return self._shared.setdefault(value, value)
 
     def _calendar(self, spec: str, inset: str) -> SchoolCalendar:
         key = (spec, inset)
@@ -224,45 +349,23 @@ class Checker:
             raise found
         return found
 
-    @staticmethod
-    def _compute(calendar: SchoolCalendar, kind: str, raw: list[str]) -> CaseDates:
-        date_text, time_text, session, days, notice, previous, exam, pru, decision, posted = raw
-        on = parse_record_date(date_text, "date")
-        picked_up, not_collected = _start_time(calendar, time_text, session, lunchtime=kind == "lunchtime")
-        halves = 1 if kind == "lunchtime" else 2
-        if kind == "suspension" and days:
-            halves = parse_days(days, what="days")
-        if kind == "lunchtime" and days and parse_days(days, what="days") != 1:
-            raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
-        return case_dates(
-            calendar,
-            "permanent" if kind == "permanent" else "suspension",
-            on,
-            halves=halves,
-            picked_up=picked_up,
-            not_collected=not_collected,
-            notice_date=parse_record_date(notice, "notice_date") if notice else None,
-            previous_halves=parse_days(previous, what="previous", allow_zero=True) if previous else 0,
-            exam=exam.lower() in _YES,
-            pru=pru.lower() in _YES,
-            decision_notice=parse_record_date(decision, "decision_notice") if decision else None,
-            decision_posted=posted.lower() in _YES,
-        )
+
+def _given(names: tuple[str, ...], text: str) -> dict[str, str]:
+    """A memo key's text back into its fields, trimmed."""
+    return {name: part.strip() for name, part in zip(names, text.split("\x1f") if names else (), strict=True)}
 
 
-# a row's calendar (None when the row failed), its output cells up to 'unlawful' (or the error row),
-# its recorded-date checks, and the status memo of its calendar
-_Entry = tuple[
-    SchoolCalendar | None, list[str], tuple[tuple[int, int, dt.date | None, bool], ...], dict[tuple[dt.date, str], str]
-]
-_PROVISION, _BOARD, _RETURN, _REVIEW = 15, 16, 17, 18
-_RECORDED = (
-    (_PROVISION, "provision_started"),
-    (_BOARD, "board_met"),
-    (_RETURN, "returned"),
-    (_REVIEW, "review_applied"),
-)
-_SLOT_NAMES = dict(_RECORDED)
+def _getter(columns: list[int]) -> Callable[[Sequence[str | None]], tuple[str | None, ...]]:
+    """The cells at ``columns`` of a row, always as a tuple."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    if columns:
+        one = columns[0]
+        return lambda row: (row[one],)
+    return lambda row: ()
+
+
+_RECORDED = ("provision_started", "board_met", "returned", "review_applied")
 
 
 def _cells(d: CaseDates) -> list[str]:
@@ -283,10 +386,33 @@ def _cells(d: CaseDates) -> list[str]:
     ]
 
 
-_INPUT_KEYS = (
-    "kind", "calendar", "inset", "date", "time", "session", "days", "notice_date", "previous", "exam", "pru",
-    "decision_notice", "decision_posted",
-)  # fmt: skip
+def _id_cell(case_id: str) -> str:
+    """The case_id cell: trimmed, and made inert when a spreadsheet would run it (as render.emit.safe_cell)."""
+    case_id = case_id.strip()
+    return "'" + case_id if case_id.startswith(FORMULA_START) else case_id
+
+
+def csv_line(cells: Sequence[str]) -> str:
+    """One output row as a line of CSV text, as csv.writer writes it."""
+    return ",".join(_csv_cell(c) for c in cells) + "\n"
+
+
+def _after_id(cells: Sequence[str]) -> str:
+    """The end of an output line after its case_id: each cell after a comma, then the line end."""
+    return "".join("," + _csv_cell(c) for c in cells) + "\n"
+
+
+def _csv_cell(text: str) -> str:
+    """One cell as csv.writer writes it (QUOTE_MINIMAL): quoted when it holds a comma, quote or line break."""
+    if '"' in text or "," in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+# a row's inputs: those that place its start on the calendar, and the rest
+_START_KEYS = ("kind", "calendar", "inset", "date", "time", "session")
+_LENGTH_KEYS = ("days", "notice_date", "previous", "exam", "pru", "decision_notice", "decision_posted")
+_BLANKS = ("",) * (len(OUTPUT_COLUMNS) - 4)  # the cells between the calendar and the error of a failed row
 
 
 def _start_time(
@@ -334,8 +460,9 @@ def check_rows(
 ) -> Iterator[dict[str, str]]:
     """Check case rows given as mappings (from csv.DictReader, JSON, a dataframe's records ...).
 
-    Yields one dict per row with the keys of OUTPUT_COLUMNS, in order. Pass a ``summary`` to
-    read the counts afterwards. The CLI's `sendcalc check` runs the same Checker.
+    Yields one dict per row with the keys of OUTPUT_COLUMNS, in order; a row whose cells are all
+    blank is skipped, as the CLI skips blank lines. Pass a ``summary`` to read the counts
+    afterwards. The CLI's `sendcalc check` runs the same Checker.
     """
     checker: Checker | None = None
     keys: list[str] = []
@@ -344,4 +471,6 @@ def check_rows(
             keys = list(row.keys())
             checker = Checker(keys, default_calendar, summary or Summary())
         cells = [None if k not in row else "" if row[k] is None else str(row[k]) for k in keys]
-        yield dict(zip(OUTPUT_COLUMNS, checker.check(cells), strict=True))
+        out = checker.check(cells)
+        if out:
+            yield dict(zip(OUTPUT_COLUMNS, out, strict=True))

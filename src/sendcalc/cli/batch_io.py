@@ -2,8 +2,9 @@
 
 Files saved by Excel are read as they are (UTF-8 with a byte-order mark, or Windows-1252;
 CRLF line ends; trailing blank lines). A row with a broken quote stops the run with an error
-naming its line, rather than swallowing the rows after it. Memory stays flat: one row in, one
-row out. A progress bar appears on stderr only when stderr is a terminal.
+naming its line, rather than swallowing the rows after it. Memory stays flat: rows stream
+through, and the output is written in blocks of lines. A progress bar appears on stderr only
+when stderr is a terminal.
 """
 
 from __future__ import annotations
@@ -15,13 +16,24 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from itertools import chain
-from typing import IO
+from typing import IO, Protocol
 
 import typer
 
-from sendcalc.check import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, normalise
+from sendcalc.check import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, csv_line, normalise
 from sendcalc.errors import InputError
-from sendcalc.tabular import csv_rows, decoded_lines
+from sendcalc.tabular import csv_error, text_lines
+
+_BLOCK = 2048  # output lines written at a time
+
+
+class _Rows(Protocol):
+    """Rows of cells with the number of input lines read so far: a csv reader, or JSON Lines."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[list[str | None]]: ...
 
 
 def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
@@ -29,98 +41,141 @@ def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
     if fmt not in ("csv", "json"):
         raise InputError(f"--format {fmt!r}: check writes csv or json (JSON Lines)")
     with ExitStack() as stack:
-        source = _open_input(path, stack)
-        sink: IO[str] = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
-        rows = _read_rows(source, path)
-        header = next(rows, None)
-        if header is None:
+        lines = _open_input(path, stack)
+        first = next(lines, "")
+        while first and not first.strip():
+            first = next(lines, "")
+        if not first:
             raise InputError(f"{path}: the case list is empty; it needs a header row and one row per case")
-        checker = Checker([h or "" for h in header], calendar)
-        progress = _progress(path, stack)
-        write = _writer(sink, fmt)
-        check_row = checker.check
-        if fmt == "csv":
-            write(list(OUTPUT_COLUMNS))
-        if progress is None:
-            for cells in rows:
-                write(check_row(cells))
+        rows: _Rows
+        if first.lstrip().startswith("{"):
+            rows = _JsonRows(chain((first,), lines), path)
+            header: list[str] = list(COLUMN_NAMES)
         else:
-            for n, cells in enumerate(rows, start=1):
-                write(check_row(cells))
-                if n % 5000 == 0:
-                    progress(n)
+            rows = csv.reader(chain((first,), lines), strict=True)  # type: ignore[assignment]
+            try:
+                header = [h or "" for h in next(iter(rows))]
+            except csv.Error as exc:
+                raise csv_error(exc, path, 1) from None
+        checker = Checker(header, calendar)
+        sink: IO[str] = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
+        row_text: Callable[[list[str]], str] = csv_line if fmt == "csv" else _json_line
+        if fmt == "csv":
+            sink.write(csv_line(list(OUTPUT_COLUMNS)))
+            emit: Callable[[list[str | None]], str] = checker.check_line
+        else:
+
+            def emit(cells: list[str | None]) -> str:
+                row = checker.check(cells)
+                return _json_line(row) if row else ""
+
+        if isinstance(rows, _JsonRows):
+            checked = emit
+
+            def emit(cells: list[str | None]) -> str:
+                if isinstance(cells, _BadLine):
+                    return row_text(checker.failed(cells.error))
+                return checked(cells)
+
+        _stream(rows, emit, sink, path, _progress(path, checker, stack))
         sink.flush()
     summary = checker.summary
     typer.echo(summary.line(), err=True)
     return 1 if summary.breaches or summary.errors else 0
 
 
-def _open_input(path: str, stack: ExitStack) -> Iterator[str]:
-    """The file's text lines, decoded line by line (UTF-8, or Excel's Windows-1252)."""
-    if path == "-":
-        return decoded_lines(sys.stdin.buffer)
+def _stream(
+    rows: _Rows, emit: Callable[[list[str | None]], str], sink: IO[str], path: str, progress: Callable[[], None]
+) -> None:
+    """Each row's output line, in order (a blank row has none), written a block at a time; a CSV record that cannot
+    be read stops the run with an error naming the line it starts on (the rows before it are written)."""
+    buffer: list[str] = []
+    append = buffer.append
+    starts = rows.line_num + 1
     try:
-        return decoded_lines(stack.enter_context(open(path, "rb")))
-    except OSError as exc:
-        raise InputError(f"cannot read the case list {path!r}: {exc.strerror}") from None
+        for cells in rows:
+            append(emit(cells))  # a blank line gives ""
+            if len(buffer) == _BLOCK:
+                sink.write("".join(buffer))
+                buffer.clear()
+                progress()
+            starts = rows.line_num + 1
+    except csv.Error as exc:
+        raise csv_error(exc, path, starts) from None
+    finally:
+        sink.write("".join(buffer))
 
 
-def _read_rows(source: Iterator[str], path: str) -> Iterator[list[str | None]]:
-    """The header, then each row as a list of cells; blank lines are skipped. JSON Lines becomes the same shape."""
-    first = next(source, "")
-    while first and not first.strip():
-        first = next(source, "")
-    if first.lstrip().startswith("{"):
-        yield from _json_rows(first, source, path)
-        return
-    for _, cells in csv_rows(chain((first,), source), path):
-        if cells and any(cells):
-            yield list(cells)
+def _open_input(path: str, stack: ExitStack) -> Iterator[str]:
+    """The file's text lines (UTF-8, or Excel's Windows-1252), left open for the stack to close."""
+    if path == "-":
+        text = text_lines(sys.stdin.buffer)
+    else:
+        try:
+            handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115  (the stack closes it)
+        except OSError as exc:
+            raise InputError(f"cannot read the case list {path!r}: {exc.strerror}") from None
+        text = text_lines(handle)
+    stack.callback(text.detach)
+    return text
 
 
-def _json_rows(first: str, source: Iterator[str], path: str) -> Iterator[list[str | None]]:
-    """JSON Lines: each object may name its own fields, so each is mapped onto the known columns
-    (None where the object has no such field: a recorded date it lacks is not checked)."""
-    yield list(COLUMN_NAMES)
-    for number, line in enumerate(chain((first,), source), start=1):
-        if not line.strip():
-            continue
+class _JsonRows:
+    """JSON Lines as rows: each object may name its own fields, so each is mapped onto the known
+    columns (None where the object has no such field: a recorded date it lacks is not checked)."""
+
+    def __init__(self, lines: Iterator[str], path: str) -> None:
+        self._lines = lines
+        self._path = path
+        self.line_num = 0
+
+    def __iter__(self) -> Iterator[list[str | None]]:
+        return self
+
+    def __next__(self) -> list[str | None]:
+        line = ""
+        while not line.strip():
+            line = next(self._lines)  # StopIteration ends the rows
+            self.line_num += 1
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not an object")
         except ValueError as exc:
-            raise InputError(f"{path}, line {number}: not a JSON object ({exc})") from None
+            return _BadLine(f"line {self.line_num} is not a JSON object ({exc}); the other lines go on")
         values = {normalise(str(k)): v for k, v in record.items()}
         cells: list[str | None] = []
         for aliases in COLUMN_NAMES.values():
             key = next((a for a in aliases if a in values), None)
             cells.append(None if key is None else "" if values[key] is None else str(values[key]))
-        yield cells
+        return cells
 
 
-def _writer(sink: IO[str], fmt: str) -> Callable[[list[str]], object]:
-    if fmt == "json":
+class _BadLine(list[str | None]):
+    """A JSON line that is not an object: it becomes an error row, and the rows after it go on."""
 
-        def write_json(cells: list[str]) -> None:
-            sink.write(json.dumps(dict(zip(OUTPUT_COLUMNS, cells, strict=True)), ensure_ascii=False) + "\n")
-
-        return write_json
-    return csv.writer(sink, lineterminator="\n").writerow  # the Checker has made every cell formula-safe
+    def __init__(self, error: str) -> None:
+        super().__init__([error])
+        self.error = error
 
 
-def _progress(path: str, stack: ExitStack) -> Callable[[int], None] | None:
+def _json_line(cells: list[str]) -> str:
+    return json.dumps(dict(zip(OUTPUT_COLUMNS, cells, strict=True)), ensure_ascii=False) + "\n"
+
+
+def _progress(path: str, checker: Checker, stack: ExitStack) -> Callable[[], None]:
     """A Rich progress bar on stderr, only when stderr is a terminal and the input a real file."""
     if path == "-" or not sys.stderr.isatty() or os.environ.get("CI"):
-        return None
+        return lambda: None
     from rich.progress import BarColumn, Progress, TextColumn
 
     bar = stack.enter_context(
         Progress(TextColumn("checking"), BarColumn(), TextColumn("{task.completed:,} rows"), transient=True)
     )
     task = bar.add_task("check", total=None)
+    summary = checker.summary
 
-    def update(done: int) -> None:
-        bar.update(task, completed=done)
+    def update() -> None:
+        bar.update(task, completed=summary.rows)
 
     return update
