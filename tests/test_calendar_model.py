@@ -196,6 +196,16 @@ def test_dates_outside_the_data_name_the_years_there_are(herts: SchoolCalendar) 
         herts.school_day_offset(D("2027-07-20"), 10)
 
 
+def test_offsets_from_a_holiday_next_to_the_missing_year(herts: SchoolCalendar) -> None:
+    # 2023-07-21 is the last school day before the missing 2023-24; the summer after it and
+    # August 2024 (school year 2024-25) are covered, but a count across the gap is refused.
+    assert herts.school_day_offset(D("2023-07-25"), -1) == D("2023-07-21")
+    assert herts.school_day_offset(D("2024-08-30"), 1) == D("2024-09-02")
+    for day, n in ((D("2023-07-25"), 1), (D("2024-08-30"), -1), (D("2023-07-21"), 1)):
+        with pytest.raises(OutOfRangeError, match="2023-24"):
+            herts.school_day_offset(day, n)
+
+
 def test_school_year_runs_from_august_to_july() -> None:
     assert school_year_label(D("2025-07-31")) == "2024-25"
     assert school_year_label(D("2025-08-01")) == "2025-26"

@@ -11,8 +11,9 @@ Rules: rules.md §2 (suspensions), §3 (permanent exclusion and the review panel
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.errors import InputError
@@ -23,9 +24,12 @@ from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty, require_notice_after
 Kind = Literal["suspension", "permanent"]
 
 
-@dataclass(frozen=True, slots=True)
-class CaseDates:
-    """Every date a case list needs for one exclusion (None where it does not apply)."""
+class CaseDates(NamedTuple):
+    """Every date a case list needs for one exclusion (None where it does not apply).
+
+    A named tuple rather than a frozen dataclass: as immutable, and a case list builds one per
+    distinct case, where a frozen dataclass's field-by-field set-up would cost several times more.
+    """
 
     kind: Kind
     halves: int | None
@@ -53,6 +57,7 @@ class CaseStart:
     starts_at: dt.datetime
     day_one_index: int
     day_one: dt.date
+    first_term: tuple[str, str, int]  # day one's term, its school year, and its school days from day one on
 
 
 def case_start(
@@ -62,7 +67,11 @@ def case_start(
     position, _ = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
     starts_at = calendar.moment_at(position)
     day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
-    return CaseStart(on, position, starts_at, day_one_index, calendar.day_at_index(day_one_index, position[0]))
+    day_one = calendar.day_at_index(day_one_index, position[0])
+    term = calendar.term_of(day_one)
+    assert term is not None  # every school day lies in a term
+    first_term = (sys.intern(term.label), term.school_year, calendar.count_school_days(day_one, term.last_day))
+    return CaseStart(on, position, starts_at, day_one_index, day_one, first_term)
 
 
 def case_dates(
@@ -144,7 +153,7 @@ def dates_from(
         raise InputError("the days already this term cannot be negative")
     end = calendar.advance(position, halves)
     last_index = end[0] if end[1] else end[0] - 1
-    terms = _halves_by_term(calendar, day_one_index, position[0], halves)
+    terms = _halves_by_term(calendar, start, halves)
     first_year = terms[0][1]
     term_total = previous_halves + terms[0][2]
     board_halves = max([term_total, *(h for _, _, h in terms[1:])])
@@ -172,16 +181,17 @@ def dates_from(
     )
 
 
-def _halves_by_term(
-    calendar: SchoolCalendar, day_one_index: int, origin: int, halves: int
-) -> list[tuple[str, str, int]]:
+def _halves_by_term(calendar: SchoolCalendar, start: CaseStart, halves: int) -> list[tuple[str, str, int]]:
     """(term label, school year, half days) for each term the numbered days fall in (attribution convention)."""
-    out: list[tuple[str, str, int]] = []
-    index, left = day_one_index, halves
+    label, year, in_term = start.first_term
+    if halves <= 2 * in_term:  # most suspensions end in the term they start in
+        return [(label, year, halves)]
+    out = [(label, year, 2 * in_term)]
+    index, left = start.day_one_index + in_term, halves - 2 * in_term
     while left > 0:
-        day = calendar.day_at_index(index, origin)
+        day = calendar.day_at_index(index, start.position[0])
         term = calendar.term_of(day)
-        assert term is not None  # every school day lies in a term
+        assert term is not None
         in_term = calendar.count_school_days(day, term.last_day)
         take = min(2 * in_term, left)
         out.append((term.label, term.school_year, take))

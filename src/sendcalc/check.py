@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.calendar.model import SchoolCalendar
@@ -58,7 +58,10 @@ _KINDS = {
 }  # fmt: skip
 _YES = {"yes", "y", "true", "1", "x"}
 _NOT_COLLECTED = {"not collected", "not-collected", "end of day", "after school", "none"}
-_CACHE_LIMIT = 100_000  # entries per memo: bounded, so memory stays flat however long the file
+# The memos are bounded, so memory stays flat however long the file: at most this many starts and cases
+# (about 85 MB in all, measured with benchmarks/batch.py), and this many recorded texts per due date.
+_CACHE_LIMIT = 150_000
+_STATUS_LIMIT = 1_000
 
 
 def normalise(name: str) -> str:
@@ -112,18 +115,22 @@ class _Statuses(dict[str, tuple[str, bool]]):
 
     def __missing__(self, cell: str) -> tuple[str, bool]:
         text = status(self.calendar, self.due, cell.strip(), required=self.required, what=self.what)
-        if len(self) >= _CACHE_LIMIT:
+        if len(self) >= _STATUS_LIMIT:
             self.clear()
-        known = self[cell] = (text, text == "missing" or text.startswith("late"))
+        known = _KNOWN.get(text)
+        if known is None:  # one shared (status, breach) pair per status text: few, and hot in memory
+            known = _KNOWN[text] = (text, text == "missing" or text.startswith("late"))
+        self[cell] = known
         return known
 
 
-class _Case(NamedTuple):
-    """One case's computed output, or why it cannot be computed."""
+_KNOWN: dict[str, tuple[str, bool]] = {}
 
-    csv: str  # the cells from starts_at to unlawful as CSV text, each after a comma; or a failed row's line
-    error: str
-    checks: tuple[_Statuses, ...] = ()  # one per recorded-date column of the file, in Checker._recorded order
+
+# A case in the memo: the status memo of each recorded-date column of the file (in Checker._recorded
+# order), then its cells from returns_at to unlawful as CSV text, each after a comma; or, when it cannot
+# be computed, the end of its output line (a str). One flat tuple per case keeps the memo small.
+_Case = tuple[Any, ...] | str
 
 
 class _Start:
@@ -131,18 +138,25 @@ class _Start:
     rest of the row's inputs. Rows that write the same start differently ('18/11/2025' and '2025-11-18')
     share one _Start, so its cases are computed once."""
 
-    __slots__ = ("blank", "calendar", "cases", "head", "head_csv", "kind", "start")
+    __slots__ = ("blank", "calendar", "cases", "head_csv", "kind", "spec_cell", "start")
 
-    def __init__(
-        self, calendar: SchoolCalendar | None, kind: str, head: tuple[str, ...], start: CaseStart | None
-    ) -> None:
+    def __init__(self, calendar: SchoolCalendar | None, kind: str, spec_cell: str, start: CaseStart | None) -> None:
         self.calendar = calendar  # None when no row from this start can be computed
         self.kind = kind
-        self.head = head  # the kind and calendar cells; or, when it failed, every output cell after case_id
-        self.head_csv = _after_id(head) if calendar is None else "".join("," + _csv_cell(c) for c in head)
+        self.spec_cell = spec_cell
         self.start = start
         self.cases: dict[str, _Case] = {}
         self.blank = False  # a failed start whose fields are all empty: maybe a blank line
+        # the output line after case_id up to starts_at (or, when the start failed, all of it)
+        self.head_csv = (
+            "," + ",".join((_csv_cell(kind), _csv_cell(spec_cell), _moment(start.starts_at))) if start else ""
+        )
+
+    @classmethod
+    def failed(cls, spec_cell: str, error: str) -> _Start:
+        start = cls(None, "", spec_cell, None)
+        start.head_csv = _after_id(("", spec_cell, *_BLANKS, error))
+        return start
 
 
 @dataclass
@@ -164,7 +178,6 @@ class Checker:
     _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
     _placed: dict[tuple[Any, ...], _Start] = field(default_factory=dict, init=False)  # by the parsed start
     _statuses: dict[tuple[Any, ...], _Statuses] = field(default_factory=dict, init=False)
-    _shared: dict[object, Any] = field(default_factory=dict, init=False)  # small values stored once
     _remembered: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
@@ -215,13 +228,13 @@ class Checker:
             summary.errors += 1
             return case_id + start.head_csv
         case = start.cases.get(rest_text) or self._new_case(start, rest_text)
-        if case.error:
+        if isinstance(case, str):
             summary.errors += 1
-            return case_id + case.csv
+            return case_id + case
         found = ["", "", "", ""]
         breach = False
-        try:
-            for (slot, column), statuses in zip(self._recorded, case.checks, strict=True):
+        try:  # the case's last item is its CSV text, which zip leaves out
+            for (slot, column), statuses in zip(self._recorded, case, strict=False):
                 cell = cells[column]
                 if cell is not None:  # None: a JSON row without this field, so nothing to check
                     known = statuses[cell]
@@ -229,9 +242,9 @@ class Checker:
                     breach = breach or known[1]
         except SendcalcError as exc:  # a recorded date that cannot be read
             summary.errors += 1
-            return f"{case_id}{start.head_csv}{case.csv}{_after_id((*found, str(exc)))}"
+            return f"{case_id}{start.head_csv}{case[-1]}{_after_id((*found, str(exc)))}"
         summary.breaches += breach
-        return f"{case_id}{start.head_csv}{case.csv},{found[0]},{found[1]},{found[2]},{found[3]},\n"
+        return f"{case_id}{start.head_csv}{case[-1]},{found[0]},{found[1]},{found[2]},{found[3]},\n"
 
     def failed(self, error: str) -> list[str]:
         """The output row for an input row that could not even be read (a broken JSON line)."""
@@ -269,10 +282,9 @@ class Checker:
             start = self._placed.get(placed_key)
             if start is None:
                 placed = case_start(calendar, on, picked_up=picked_up, not_collected=not_collected)
-                head = self._share((kind, spec_cell))
-                start = self._placed[placed_key] = _Start(calendar, kind, head, placed)
+                start = self._placed[placed_key] = _Start(calendar, kind, sys.intern(spec_cell), placed)
         except SendcalcError as exc:
-            start = _Start(None, "", ("", spec_cell, *_BLANKS, str(exc)), None)
+            start = _Start.failed(spec_cell, str(exc))
             start.blank = not any(given.values())
         self._starts[text] = start
         return start
@@ -310,27 +322,23 @@ class Checker:
                 decision_posted=given.get("decision_posted", "").lower() in _YES,
             )
         except SendcalcError as exc:
-            return _Case(_after_id(("", start.head[1], *_BLANKS, str(exc))), str(exc))
+            return _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
         dues = (
             (dates.provision_from, True),
             (dates.board_deadline, dates.board_duty == "must-consider"),
             (dates.returns_at.date() if dates.returns_at else None, True),
             (dates.review_deadline, False),
         )
-        checks = tuple(self._checks(start.calendar, *dues[slot], slot) for slot, _ in self._recorded)  # type: ignore[arg-type]
-        return _Case("," + ",".join(_cells(dates)), "", checks)
-
-    def _checks(self, calendar: SchoolCalendar, due: dt.date | None, required: bool, slot: int) -> _Statuses:
-        """The status memo of one recorded-date column against one due date."""
-        key = (id(calendar), due, required, slot)
-        found = self._statuses.get(key)
-        if found is None:
-            found = self._statuses[key] = _Statuses(calendar, due, required, _RECORDED[slot])
-        return found
-
-    def _share(self, value: Any) -> Any:
-        """One stored copy of a small value that recurs (a status, a kind and calendar pair)."""
-        return self._shared.setdefault(value, value)
+        checks: list[_Statuses] = []
+        memos = self._statuses
+        for slot, _ in self._recorded:  # each recorded-date column's status memo for its due date
+            due, required = dues[slot]
+            key = (id(start.calendar), due, required, slot)
+            memo = memos.get(key)
+            if memo is None:
+                memo = memos[key] = _Statuses(start.calendar, due, required, _RECORDED[slot])  # type: ignore[arg-type]
+            checks.append(memo)
+        return (*checks, "," + ",".join(_cells(dates)))
 
     def _calendar(self, spec: str, inset: str) -> SchoolCalendar:
         key = (spec, inset)
@@ -369,9 +377,8 @@ _RECORDED = ("provision_started", "board_met", "returned", "review_applied")
 
 
 def _cells(d: CaseDates) -> list[str]:
-    """Output cells from starts_at to unlawful, for one case's dates."""
+    """Output cells from returns_at to unlawful, for one case's dates (starts_at is its start's)."""
     return [
-        _moment(d.starts_at),
         _moment(d.returns_at) if d.returns_at else "",
         d.day_one.isoformat(),
         "" if d.excluded_days is None else str(d.excluded_days),
@@ -437,7 +444,7 @@ def _start_time(
 
 
 def _moment(moment: dt.datetime) -> str:
-    return moment.isoformat(timespec="minutes")
+    return moment.isoformat()[:16]  # to the minute, as isoformat(timespec="minutes"), and faster
 
 
 def status(calendar: SchoolCalendar, due: dt.date | None, recorded: str, *, required: bool, what: str) -> str:

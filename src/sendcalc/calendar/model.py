@@ -381,8 +381,12 @@ class SchoolCalendar:
                 "(see docs/calendars.md) and pass it with --calendar FILE"
             )
         result = dt.date.fromordinal(self._days[i])
-        if self._gap_breaks:
-            self._require_span(origin, result)
+        breaks = self._gap_breaks
+        if breaks:  # a cheap test first: is there a missing year anywhere between the two positions?
+            o = bisect_left(self._days, origin.toordinal())
+            j = bisect_left(breaks, min(o, i))
+            if j < len(breaks) and breaks[j] <= max(o, i):
+                self._require_span(origin, result)
         return result
 
     def count_school_days(self, first: dt.date, last: dt.date, inclusive: Inclusive = "both") -> int:
