@@ -178,6 +178,7 @@ class Checker:
     _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
     _placed: dict[tuple[Any, ...], _Start] = field(default_factory=dict, init=False)  # by the parsed start
     _statuses: dict[tuple[Any, ...], _Statuses] = field(default_factory=dict, init=False)
+    _terms: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, init=False)  # read rest texts
     _remembered: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
@@ -259,6 +260,7 @@ class Checker:
             self._starts.clear()
             self._placed.clear()
             self._statuses.clear()
+            self._terms.clear()
             self._remembered = 0
 
     def _new_start(self, text: str) -> _Start:
@@ -297,30 +299,11 @@ class Checker:
         return case
 
     def _compute(self, start: _Start, text: str) -> _Case:
-        given = _given(self._length_inputs, text)
-        kind = start.kind
-        days = given.get("days", "")
-        notice = given.get("notice_date", "")
-        previous = given.get("previous", "")
-        decision = given.get("decision_notice", "")
         try:
-            halves = 1 if kind == "lunchtime" else 2
-            if kind == "suspension" and days:
-                halves = parse_days(days, what="days")
-            if kind == "lunchtime" and days and parse_days(days, what="days") != 1:
-                raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
-            dates = dates_from(
-                start.calendar,  # type: ignore[arg-type]
-                start.start,  # type: ignore[arg-type]
-                "permanent" if kind == "permanent" else "suspension",
-                halves=halves,
-                notice_date=parse_record_date(notice, "notice_date") if notice else None,
-                previous_halves=parse_days(previous, what="previous", allow_zero=True) if previous else 0,
-                exam=given.get("exam", "").lower() in _YES,
-                pru=given.get("pru", "").lower() in _YES,
-                decision_notice=parse_record_date(decision, "decision_notice") if decision else None,
-                decision_posted=given.get("decision_posted", "").lower() in _YES,
-            )
+            terms = self._terms.get((start.kind, text))
+            if terms is None:  # the same few texts recur across starts: read each once
+                terms = self._terms[start.kind, text] = _terms(start.kind, _given(self._length_inputs, text))
+            dates = dates_from(start.calendar, start.start, **terms)  # type: ignore[arg-type]
         except SendcalcError as exc:
             return _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
         dues = (
@@ -356,6 +339,29 @@ class Checker:
         if isinstance(found, SendcalcError):
             raise found
         return found
+
+
+def _terms(kind: str, given: Mapping[str, str]) -> dict[str, Any]:
+    """The rest of a row's inputs (its length, notice date and the rest), read as ``dates_from``'s arguments."""
+    days = given.get("days", "")
+    notice = given.get("notice_date", "")
+    previous = given.get("previous", "")
+    decision = given.get("decision_notice", "")
+    halves = 1 if kind == "lunchtime" else 2
+    if kind == "suspension" and days:
+        halves = parse_days(days, what="days")
+    if kind == "lunchtime" and days and parse_days(days, what="days") != 1:
+        raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
+    return {
+        "kind": "permanent" if kind == "permanent" else "suspension",
+        "halves": halves,
+        "notice_date": parse_record_date(notice, "notice_date") if notice else None,
+        "previous_halves": parse_days(previous, what="previous", allow_zero=True) if previous else 0,
+        "exam": given.get("exam", "").lower() in _YES,
+        "pru": given.get("pru", "").lower() in _YES,
+        "decision_notice": parse_record_date(decision, "decision_notice") if decision else None,
+        "decision_posted": given.get("decision_posted", "").lower() in _YES,
+    }
 
 
 def _given(names: tuple[str, ...], text: str) -> dict[str, str]:
@@ -410,7 +416,8 @@ def _after_id(cells: Sequence[str]) -> str:
 
 
 def _csv_cell(text: str) -> str:
-    """One cell as csv.writer writes it (QUOTE_MINIMAL): quoted when it holds a comma, quote or line break."""
+    """One CSV cell, quoted when it holds a comma, a quote or a line break (csv.writer's QUOTE_MINIMAL, which
+    leaves a bare carriage return unquoted; quoting it too means every reader reads the cell back whole)."""
     if '"' in text or "," in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text

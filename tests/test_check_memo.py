@@ -1,0 +1,117 @@
+"""The batch checker's memos and its CSV text: a row seen before gets exactly what a fresh checker
+would give it, however small the memos, and every output line reads back as the cells it stands for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from sendcalc import check
+from sendcalc.check import OUTPUT_COLUMNS, Checker
+from sendcalc.cli import app
+from sendcalc.tabular import text_lines
+from tests.test_check import MIXED, run_check
+
+HEADER = ["Case ID", "Kind", "Date", "Time", "Days", "Calendar", "INSET", "Notice date", "Provision started",
+          "Board met", "Returned", "Review applied"]  # fmt: skip
+# small pools, so generated rows repeat one another's inputs the way case lists do
+ROWS = st.tuples(
+    st.sampled_from(["A1", "B2", "=1+1", "x, y", ' "q" ']),
+    st.sampled_from(["suspension", "lunchtime", "permanent", "Fixed-term", "bogus"]),
+    st.sampled_from(["2025-11-18", "18/11/2025", "2025-12-18", "19/12/2025", "2025-11-23", "2026-07-17", "nope"]),
+    st.sampled_from(["", "09:30", "13:00", "13:20", "not collected", "2:30"]),
+    st.sampled_from(["", "1", "0.5", "5", "5.5", "6", "15.5", "46", "abc"]),
+    st.sampled_from(["", "hertfordshire", "derbyshire", "nowhere"]),
+    st.sampled_from(["", "2025-11-21", "2025-11-23"]),
+    st.sampled_from(["", "2025-11-18", "2025-11-10"]),
+    st.sampled_from(["", "2025-11-25", "2026-01-20", "junk"]),
+    st.sampled_from(["", "2025-12-01", "2026-03-01"]),
+    st.sampled_from(["", "2025-11-19", "2025-11-20", "2026-01-07"]),
+    st.sampled_from(["", "2025-12-10"]),
+).map(list)
+
+
+def fresh(row: list[str]) -> str:
+    return Checker(HEADER).check_line(row)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(ROWS, min_size=1, max_size=40))
+def test_a_remembered_row_gets_what_a_fresh_checker_gives(rows: list[list[str]]) -> None:
+    shared = Checker(HEADER)
+    assert [shared.check_line(list(row)) for row in rows] == [fresh(list(row)) for row in rows]
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(ROWS, min_size=1, max_size=40))
+def test_tiny_memos_change_nothing(rows: list[list[str]]) -> None:
+    expected = [fresh(list(row)) for row in rows]
+    with mock.patch.object(check, "_CACHE_LIMIT", 2), mock.patch.object(check, "_STATUS_LIMIT", 1):
+        shared = Checker(HEADER)
+        assert [shared.check_line(list(row)) for row in rows] == expected
+        assert shared._remembered <= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(case_id=st.text(st.characters(blacklist_characters="\x00"), max_size=12), returned=st.text(max_size=6))
+def test_each_line_reads_back_as_its_cells(case_id: str, returned: str) -> None:
+    checker = Checker(["case_id", "date", "days", "returned"])
+    line = checker.check_line([case_id, "2025-11-18", "1", returned])
+    assert line.endswith("\n")
+    (cells,) = list(csv.reader(io.StringIO(line, newline="")))
+    assert len(cells) == len(OUTPUT_COLUMNS)
+    trimmed = case_id.strip()
+    assert cells[0] == ("'" + trimmed if trimmed.startswith(("=", "+", "-", "@", "\t", "\r")) else trimmed)
+    assert cells[1:4] == ["suspension", "hertfordshire", "2025-11-18T08:45"]
+    assert checker.check([case_id, "2025-11-18", "1", returned]) == cells
+
+
+def test_json_and_csv_output_hold_the_same_rows(runner: CliRunner, tmp_path: Path) -> None:
+    _, rows = run_check(runner, tmp_path, MIXED)
+    result = runner.invoke(app, ["check", str(tmp_path / "cases.csv"), "--json"])
+    assert [json.loads(line) for line in result.stdout.splitlines()] == rows
+    assert result.stderr == "sendcalc check: 5 rows, 1 with a breach, 2 with an error\n"
+
+
+def test_blank_and_short_rows(runner: CliRunner, tmp_path: Path) -> None:
+    # Excel leaves rows of bare commas; a hand-edited file may stop a row early.
+    text = "case_id,date,days,returned\n,,,\nS1,2025-11-18\n\nS2,2025-11-18,2,2025-11-21\n,,,\n"
+    result, rows = run_check(runner, tmp_path, text)
+    assert [(r["case_id"], r["returns_at"], r["return_status"]) for r in rows] == [
+        ("S1", "2025-11-19T08:45", "missing"),
+        ("S2", "2025-11-20T08:45", "late by 1 school day"),
+    ]
+    assert result.stderr == "sendcalc check: 2 rows, 2 with a breach, 0 with an error\n"
+
+
+def test_a_row_without_a_case_id_or_date_is_an_error_not_a_blank(runner: CliRunner, tmp_path: Path) -> None:
+    result, rows = run_check(runner, tmp_path, "case_id,date,days\n,,3\n")
+    assert rows[0]["error"] == "date: cannot read the date ''; write it as 2025-11-18 or 18/11/2025"
+    assert result.exit_code == 1
+
+
+def test_a_broken_json_line_is_an_error_row_and_the_rest_go_on(runner: CliRunner) -> None:
+    lines = (
+        '{"case_id": "J1", "date": "2025-11-18"}\n{"case_id": "J2", "date": \n[1, 2]\n'
+        '{"case_id": "J3", "date": "2025-11-19"}\n'
+    )
+    result = runner.invoke(app, ["check", "-"], input=lines)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["case_id"] for r in rows] == ["J1", "", "", "J3"]
+    assert rows[1]["error"].startswith("line 2 is not a JSON object (")
+    assert rows[2]["error"] == "line 3 is not a JSON object (not an object); the other lines go on"
+    assert (rows[3]["returns_at"], result.exit_code) == ("2025-11-20T08:45", 1)
+    assert result.stderr == "sendcalc check: 4 rows, 0 with a breach, 2 with an error\n"
+
+
+def test_text_lines_reads_utf8_windows_1252_and_every_line_end() -> None:
+    # UTF-8 with a byte-order mark, one line holding a Windows-1252 byte, then old Mac (CR) and CRLF ends.
+    raw = "\ufeffa,é\n".encode() + b"b,caf\xe9 \xa35\rc,1\r\nd,2"
+    assert list(text_lines(io.BytesIO(raw))) == ["a,é\n", "b,café £5\r", "c,1\r\n", "d,2"]
