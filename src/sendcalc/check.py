@@ -58,9 +58,15 @@ _KINDS = {
 }  # fmt: skip
 _YES = {"yes", "y", "true", "1", "x"}
 _NOT_COLLECTED = {"not collected", "not-collected", "end of day", "after school", "none"}
-# The memos are bounded, so memory stays flat however long the file: at most this many starts and cases
-# (about 85 MB in all, measured with benchmarks/batch.py), and this many recorded texts per due date.
-_CACHE_LIMIT = 150_000
+# The memos are bounded, so memory stays flat however long the file: by an estimate of the bytes they hold
+# (each entry's text, plus what a start placed on the calendar or a case holds besides, measured with
+# tracemalloc), which keeps `sendcalc check` under 100 MB on any file (benchmarks/batch.py). And this many
+# recorded texts per due date (and rest-of-row texts read) are remembered.
+_CACHE_LIMIT = 72_000_000
+_ENTRY_BYTES = 200  # a case, or the text of a start, besides its text
+_PLACED_BYTES = 1_000  # a start placed on the calendar: its times, its term, its own memo of cases
+_TEXT_BYTES = 50  # a text, besides its characters
+_STATUSES_BYTES = 1_500  # the status memo of one due date, with the recorded texts it usually holds
 _STATUS_LIMIT = 1_000
 
 
@@ -178,7 +184,8 @@ class Checker:
     _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
     _placed: dict[tuple[Any, ...], _Start] = field(default_factory=dict, init=False)  # by the parsed start
     _statuses: dict[tuple[Any, ...], _Statuses] = field(default_factory=dict, init=False)
-    _terms: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, init=False)  # read rest texts
+    # the rest-of-row texts read lately, by kind: (the text, stored once, and what it says)
+    _read: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = field(default_factory=dict, init=False)
     _remembered: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
@@ -253,19 +260,19 @@ class Checker:
         self.summary.errors += 1
         return ["", "", "", *_BLANKS, error]
 
-    def _remember(self) -> None:
-        """Count one more memo entry; past the bound, empty the memos (they refill from the rows that follow)."""
-        self._remembered += 1
+    def _remember(self, size: int) -> None:
+        """Count a new memo entry's bytes; past the bound, empty the memos (they refill from the rows that follow)."""
+        self._remembered += size
         if self._remembered > _CACHE_LIMIT:
             self._starts.clear()
             self._placed.clear()
             self._statuses.clear()
-            self._terms.clear()
+            self._read.clear()
             self._remembered = 0
 
     def _new_start(self, text: str) -> _Start:
         """Parse a start's text and place it on the calendar (or find it placed already)."""
-        self._remember()
+        self._remember(_ENTRY_BYTES + len(text))
         given = _given(self._start_inputs, text)
         spec = given.get("calendar") or self.default_calendar
         inset = given.get("inset", "")
@@ -283,6 +290,7 @@ class Checker:
             placed_key = (id(calendar), kind, on, picked_up, not_collected)
             start = self._placed.get(placed_key)
             if start is None:
+                self._remember(_PLACED_BYTES)
                 placed = case_start(calendar, on, picked_up=picked_up, not_collected=not_collected)
                 start = self._placed[placed_key] = _Start(calendar, kind, sys.intern(spec_cell), placed)
         except SendcalcError as exc:
@@ -293,17 +301,38 @@ class Checker:
 
     def _new_case(self, start: _Start, text: str) -> _Case:
         """Compute (and remember) the case of a start and the text of the rest of a row's inputs."""
-        self._remember()
         self.summary.computed += 1
-        case = start.cases[sys.intern(text)] = self._compute(start, text)  # the same texts recur across starts
+        read = self._read.get((start.kind, text))
+        if read is None:  # the same few texts recur across starts: read each once, and store it once
+            if len(self._read) >= _STATUS_LIMIT:
+                self._read.clear()
+            self._remember(_TEXT_BYTES + len(text))
+            try:
+                read = self._read[start.kind, text] = (text, _terms(start.kind, _given(self._length_inputs, text)))
+            except SendcalcError as exc:
+                case: _Case = _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
+                start.cases[text] = case
+                return case
+        text, terms = read
+        case = start.cases[text] = self._compute(start, terms)
+        self._remember(_ENTRY_BYTES + len(case[-1]))
         return case
 
-    def _compute(self, start: _Start, text: str) -> _Case:
+    def _compute(self, start: _Start, terms: tuple[Any, ...]) -> _Case:
+        kind, halves, notice, previous, exam, pru, decision, posted = terms
         try:
-            terms = self._terms.get((start.kind, text))
-            if terms is None:  # the same few texts recur across starts: read each once
-                terms = self._terms[start.kind, text] = _terms(start.kind, _given(self._length_inputs, text))
-            dates = dates_from(start.calendar, start.start, **terms)  # type: ignore[arg-type]
+            dates = dates_from(
+                start.calendar,  # type: ignore[arg-type]
+                start.start,  # type: ignore[arg-type]
+                kind,
+                halves=halves,
+                notice_date=notice,
+                previous_halves=previous,
+                exam=exam,
+                pru=pru,
+                decision_notice=decision,
+                decision_posted=posted,
+            )
         except SendcalcError as exc:
             return _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
         dues = (
@@ -319,6 +348,7 @@ class Checker:
             key = (id(start.calendar), due, required, slot)
             memo = memos.get(key)
             if memo is None:
+                self._remember(_STATUSES_BYTES)
                 memo = memos[key] = _Statuses(start.calendar, due, required, _RECORDED[slot])  # type: ignore[arg-type]
             checks.append(memo)
         return (*checks, "," + ",".join(_cells(dates)))
@@ -341,8 +371,9 @@ class Checker:
         return found
 
 
-def _terms(kind: str, given: Mapping[str, str]) -> dict[str, Any]:
-    """The rest of a row's inputs (its length, notice date and the rest), read as ``dates_from``'s arguments."""
+def _terms(kind: str, given: Mapping[str, str]) -> tuple[Any, ...]:
+    """The rest of a row's inputs (its length, notice date and the rest), read: ``dates_from``'s kind,
+    halves, notice_date, previous_halves, exam, pru, decision_notice and decision_posted."""
     days = given.get("days", "")
     notice = given.get("notice_date", "")
     previous = given.get("previous", "")
@@ -352,16 +383,16 @@ def _terms(kind: str, given: Mapping[str, str]) -> dict[str, Any]:
         halves = parse_days(days, what="days")
     if kind == "lunchtime" and days and parse_days(days, what="days") != 1:
         raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
-    return {
-        "kind": "permanent" if kind == "permanent" else "suspension",
-        "halves": halves,
-        "notice_date": parse_record_date(notice, "notice_date") if notice else None,
-        "previous_halves": parse_days(previous, what="previous", allow_zero=True) if previous else 0,
-        "exam": given.get("exam", "").lower() in _YES,
-        "pru": given.get("pru", "").lower() in _YES,
-        "decision_notice": parse_record_date(decision, "decision_notice") if decision else None,
-        "decision_posted": given.get("decision_posted", "").lower() in _YES,
-    }
+    return (
+        "permanent" if kind == "permanent" else "suspension",
+        halves,
+        parse_record_date(notice, "notice_date") if notice else None,
+        parse_days(previous, what="previous", allow_zero=True) if previous else 0,
+        given.get("exam", "").lower() in _YES,
+        given.get("pru", "").lower() in _YES,
+        parse_record_date(decision, "decision_notice") if decision else None,
+        given.get("decision_posted", "").lower() in _YES,
+    )
 
 
 def _given(names: tuple[str, ...], text: str) -> dict[str, str]:
