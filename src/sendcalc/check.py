@@ -1,9 +1,11 @@
 """Checking a case list: every statutory date per row, and whether each recorded date was on time.
 
 One output row per input row, in order; a row that cannot be computed keeps its place with an
-``error`` and the rest go on. Rows are handled one at a time (the CLI streams them), and a row's
-dates are memoised on its inputs, because case lists repeat the same start, time and length
-many times over. Column names are matched in any case, with spaces, hyphens or underscores.
+``error`` and the rest go on. Rows are handled one at a time (the CLI streams them). Case lists
+repeat the same start, time and length many times over, so a row's output is built from memos:
+its start placed on the calendar, its case (the dates ``case.dates_from`` gives), and the status
+of each recorded date against its due date, all kept as ready CSV text. Column names are matched
+in any case, with spaces, hyphens or underscores.
 """
 
 from __future__ import annotations

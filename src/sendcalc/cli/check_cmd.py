@@ -23,14 +23,19 @@ def check(
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the results here, not to stdout.")
     ] = None,
 ) -> None:
-    """Check a case list: one output row per case, in the same order, with the computed dates and a status for
-    each recorded date (on-time, late by N school days, missing, not-required). A row that cannot be computed
-    gets an error and the rest go on. Exit code 1 when any breach or bad row is found; a summary goes to stderr.
+    """Check a case list: one output row per case, in the same order, with the
+    computed dates and a status for each recorded date (on-time, late by N
+    school days, missing, not-required). A row that cannot be computed gets an
+    error and the rest go on. Exit code 1 when any breach or bad row is found;
+    a summary goes to stderr.
 
-    Columns (any case, spaces allowed): case_id, kind (suspension, lunchtime, permanent), date, time (collection
-    time, or 'not collected') or session (am/pm), days, and optionally calendar, inset (INSET days separated by ;),
-    notice_date, previous, exam, pru, decision_notice, decision_posted, and the recorded dates provision_started,
-    board_met, returned, review_applied.
+    Columns (any case, spaces allowed): case_id, date, and optionally kind
+    (suspension, lunchtime, permanent), time (collection time, or 'not
+    collected') or session (am/pm), days, calendar, inset (INSET days
+    separated by ;), notice_date, previous, exam, pru, decision_notice,
+    decision_posted, and the recorded dates provision_started, board_met,
+    returned, review_applied. Blank lines are skipped; a JSON line that is not
+    an object becomes an error row.
 
     Example: sendcalc check cases.csv -o checked.csv
     """
