@@ -91,6 +91,16 @@ def test_blank_and_short_rows(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr == "sendcalc check: 2 rows, 2 with a breach, 0 with an error\n"
 
 
+def test_a_short_row_lacks_only_blank_cells(runner: CliRunner, tmp_path: Path) -> None:
+    # The row stops before its recorded date, or before its case_id: those cells are blank.
+    result, rows = run_check(runner, tmp_path, "date,days,case_id,returned\n2025-11-18,2,S1\n2025-11-18,2\n")
+    assert [(r["case_id"], r["returns_at"], r["return_status"]) for r in rows] == [
+        ("S1", "2025-11-20T08:45", "missing"),
+        ("", "2025-11-20T08:45", "missing"),
+    ]
+    assert result.exit_code == 1
+
+
 def test_a_row_without_a_case_id_or_date_is_an_error_not_a_blank(runner: CliRunner, tmp_path: Path) -> None:
     result, rows = run_check(runner, tmp_path, "case_id,date,days\n,,3\n")
     assert rows[0]["error"] == "date: cannot read the date ''; write it as 2025-11-18 or 18/11/2025"
@@ -109,6 +119,14 @@ def test_a_broken_json_line_is_an_error_row_and_the_rest_go_on(runner: CliRunner
     assert rows[2]["error"] == "line 3 is not a JSON object (not an object); the other lines go on"
     assert (rows[3]["returns_at"], result.exit_code) == ("2025-11-20T08:45", 1)
     assert result.stderr == "sendcalc check: 4 rows, 0 with a breach, 2 with an error\n"
+
+
+def test_an_output_file_that_cannot_be_written_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    run_check(runner, tmp_path, MIXED)
+    result = runner.invoke(app, ["check", str(tmp_path / "cases.csv"), "-o", str(tmp_path / "no" / "out.csv")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("sendcalc: error: cannot write the results to ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_text_lines_reads_utf8_windows_1252_and_every_line_end() -> None:

@@ -218,12 +218,11 @@ class Checker:
         """
         summary = self.summary
         summary.rows += 1
+        if len(cells) < self._width:  # a short row: the cells it lacks are blank
+            cells = [*cells, *[""] * (self._width - len(cells))]
         try:
             start_text = "\x1f".join(self._start_key(cells))  # type: ignore[arg-type]
             rest_text = "\x1f".join(self._length_key(cells))  # type: ignore[arg-type]
-        except IndexError:  # a short row: the cells it lacks are blank
-            summary.rows -= 1
-            return self.check_line([*cells, *[""] * (self._width - len(cells))])
         except TypeError:  # a field absent from a JSON row
             start_text = "\x1f".join(p or "" for p in self._start_key(cells))
             rest_text = "\x1f".join(p or "" for p in self._length_key(cells))

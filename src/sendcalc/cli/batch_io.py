@@ -58,7 +58,7 @@ def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
             except csv.Error as exc:
                 raise csv_error(exc, path, 1) from None
         checker = Checker(header, calendar)
-        sink: IO[str] = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
+        sink = _open_output(output, stack)
         row_text: Callable[[list[str]], str] = csv_line if fmt == "csv" else _json_line
         if fmt == "csv":
             sink.write(csv_line(list(OUTPUT_COLUMNS)))
@@ -118,6 +118,18 @@ def _open_input(path: str, stack: ExitStack) -> Iterator[str]:
         text = text_lines(handle)
     stack.callback(text.detach)
     return text
+
+
+def _open_output(output: str | None, stack: ExitStack) -> IO[str]:
+    """Where the results go: the file ``output`` (UTF-8), or stdout."""
+    if not output:
+        return sys.stdout
+    try:
+        return stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the results to {output!r}: {exc.strerror}; give -o a file in a folder you can write to"
+        ) from None
 
 
 class _JsonRows:
