@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -127,6 +128,31 @@ def test_an_output_file_that_cannot_be_written_is_a_one_line_error(runner: CliRu
     assert result.exit_code == 2
     assert result.stderr.startswith("sendcalc: error: cannot write the results to ")
     assert result.stderr.count("\n") == 1
+
+
+def test_the_memo_key_separator_in_a_cell_is_an_error_row(runner: CliRunner, tmp_path: Path) -> None:
+    result, rows = run_check(
+        runner, tmp_path, "case_id,date,days\nA,2025-11-18\x1f,1\nB,2025-11-18,1\x1f\nC,2025-11-18,1\n"
+    )
+    assert [r["error"][:44] for r in rows] == ["a cell of this row holds the control charact"] * 2 + [""]
+    assert result.exit_code == 1
+
+
+def test_json_nested_too_deep_is_an_error_row(runner: CliRunner) -> None:
+    lines = '{"case_id": "J1", "date": "2025-11-18"}\n' + "[" * 100_000 + "\n"
+    result = runner.invoke(app, ["check", "-"], input=lines)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[1]["error"].startswith("line 2 is not a JSON object (maximum recursion depth")
+    assert result.stderr == "sendcalc check: 2 rows, 0 with a breach, 1 with an error\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    run_check(runner, tmp_path, MIXED)
+    result = runner.invoke(app, ["check", str(tmp_path / "cases.csv"), "-o", "/dev/full"])
+    assert (result.exit_code, result.stderr) == (
+        2, "sendcalc: error: cannot write the results to '/dev/full': No space left on device\n",
+    )  # fmt: skip
 
 
 def test_text_lines_reads_utf8_windows_1252_and_every_line_end() -> None:

@@ -62,14 +62,18 @@ _YES = {"yes", "y", "true", "1", "x"}
 _NOT_COLLECTED = {"not collected", "not-collected", "end of day", "after school", "none"}
 # The memos are bounded, so memory stays flat however long the file: by an estimate of the bytes they hold
 # (each entry's text, plus what a start placed on the calendar or a case holds besides, measured with
-# tracemalloc), which keeps `sendcalc check` under 100 MB on any file (benchmarks/batch.py). And this many
+# tracemalloc), which keeps `sendcalc check` under 100 MB on the files benchmarks/batch.py makes. And this many
 # recorded texts per due date (and rest-of-row texts read) are remembered.
-_CACHE_LIMIT = 72_000_000
-_ENTRY_BYTES = 200  # a case, or the text of a start, besides its text
-_PLACED_BYTES = 1_000  # a start placed on the calendar: its times, its term, its own memo of cases
-_TEXT_BYTES = 50  # a text, besides its characters
-_STATUSES_BYTES = 1_500  # the status memo of one due date, with the recorded texts it usually holds
-_STATUS_LIMIT = 1_000
+_CACHE_LIMIT = 66_000_000
+_ENTRY_BYTES = 200  # a case, besides its CSV text
+_PLACED_BYTES = 850  # a start placed on the calendar: its times, its term, its own memo of cases
+_TEXT_BYTES = 100  # a text kept as a memo's key, besides its characters
+_STATUSES_BYTES = 300  # the status memo of one due date, empty (each text it learns is counted as it comes)
+_STATUS_BYTES = 150  # one recorded text in a status memo, besides its characters
+_CALENDAR_BYTES = 100_000  # a calendar with a school's INSET days
+_LONGEST_DATE = 40  # a recorded text longer than this is not a date worth remembering
+_STATUS_LIMIT = 200
+_READ_LIMIT = 1_000
 
 
 def normalise(name: str) -> str:
@@ -115,20 +119,25 @@ class _Statuses(dict[str, tuple[str, bool]]):
     dict lookup on text whose hash Python has already cached.
     """
 
-    __slots__ = ("calendar", "due", "required", "what")
+    __slots__ = ("calendar", "due", "remember", "required", "what")
 
-    def __init__(self, calendar: SchoolCalendar, due: dt.date | None, required: bool, what: str) -> None:
+    def __init__(
+        self, calendar: SchoolCalendar, due: dt.date | None, required: bool, what: str, remember: Callable[[int], None]
+    ) -> None:
         super().__init__()
         self.calendar, self.due, self.required, self.what = calendar, due, required, what
+        self.remember = remember  # the checker's count of the bytes its memos hold
 
     def __missing__(self, cell: str) -> tuple[str, bool]:
         text = status(self.calendar, self.due, cell.strip(), required=self.required, what=self.what)
-        if len(self) >= _STATUS_LIMIT:
-            self.clear()
         known = _KNOWN.get(text)
         if known is None:  # one shared (status, breach) pair per status text: few, and hot in memory
             known = _KNOWN[text] = (text, text == "missing" or text.startswith("late"))
-        self[cell] = known
+        if len(cell) <= _LONGEST_DATE:
+            if len(self) >= _STATUS_LIMIT:
+                self.clear()
+            self.remember(_STATUS_BYTES + len(cell))
+            self[cell] = known
         return known
 
 
@@ -136,8 +145,9 @@ _KNOWN: dict[str, tuple[str, bool]] = {}
 
 
 # A case in the memo: the status memo of each recorded-date column of the file (in Checker._recorded
-# order), then its cells from returns_at to unlawful as CSV text, each after a comma; or, when it cannot
-# be computed, the end of its output line (a str). One flat tuple per case keeps the memo small.
+# order; None when nothing was due), then its cells from returns_at to unlawful as CSV text, each after
+# a comma; or, when it cannot be computed, the end of its output line (a str). One flat tuple per case
+# keeps the memo small.
 _Case = tuple[Any, ...] | str
 
 
@@ -245,10 +255,14 @@ class Checker:
         try:  # the case's last item is its CSV text, which zip leaves out
             for (slot, column), statuses in zip(self._recorded, case, strict=False):
                 cell = cells[column]
-                if cell is not None:  # None: a JSON row without this field, so nothing to check
-                    known = statuses[cell]
-                    found[slot] = known[0]
-                    breach = breach or known[1]
+                if cell is None:  # a JSON row without this field: nothing to check
+                    continue
+                if statuses is None:  # nothing was due, whatever the row recorded
+                    found[slot] = "not-required"
+                    continue
+                known = statuses[cell]
+                found[slot] = known[0]
+                breach = breach or known[1]
         except SendcalcError as exc:  # a recorded date that cannot be read
             summary.errors += 1
             return f"{case_id}{start.head_csv}{case[-1]}{_after_id((*found, str(exc)))}"
@@ -267,14 +281,19 @@ class Checker:
         if self._remembered > _CACHE_LIMIT:
             self._starts.clear()
             self._placed.clear()
+            self._calendars.clear()
             self._statuses.clear()
             self._read.clear()
             self._remembered = 0
 
     def _new_start(self, text: str) -> _Start:
         """Parse a start's text and place it on the calendar (or find it placed already)."""
-        self._remember(_ENTRY_BYTES + len(text))
-        given = _given(self._start_inputs, text)
+        self._remember(_TEXT_BYTES + len(text))
+        try:
+            given = _given(self._start_inputs, text)
+        except InputError as exc:
+            unread = self._starts[text] = _Start.failed(safe_cell(self.default_calendar), str(exc))
+            return unread
         spec = given.get("calendar") or self.default_calendar
         inset = given.get("inset", "")
         kind_text = given.get("kind", "")
@@ -297,6 +316,7 @@ class Checker:
         except SendcalcError as exc:
             start = _Start.failed(spec_cell, str(exc))
             start.blank = not any(given.values())
+            self._remember(len(start.head_csv))
         self._starts[text] = start
         return start
 
@@ -305,7 +325,7 @@ class Checker:
         self.summary.computed += 1
         read = self._read.get((start.kind, text))
         if read is None:  # the same few texts recur across starts: read each once, and store it once
-            if len(self._read) >= _STATUS_LIMIT:
+            if len(self._read) >= _READ_LIMIT:
                 self._read.clear()
             self._remember(_TEXT_BYTES + len(text))
             try:
@@ -313,10 +333,11 @@ class Checker:
             except SendcalcError as exc:
                 case: _Case = _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
                 start.cases[text] = case
+                self._remember(_ENTRY_BYTES + len(case))
                 return case
         text, terms = read
         case = start.cases[text] = self._compute(start, terms)
-        self._remember(_ENTRY_BYTES + len(case[-1]))
+        self._remember(_ENTRY_BYTES + len(case if isinstance(case, str) else case[-1]))
         return case
 
     def _compute(self, start: _Start, terms: tuple[Any, ...]) -> _Case:
@@ -342,15 +363,18 @@ class Checker:
             (dates.returns_at.date() if dates.returns_at else None, True),
             (dates.review_deadline, False),
         )
-        checks: list[_Statuses] = []
+        checks: list[_Statuses | None] = []
         memos = self._statuses
         for slot, _ in self._recorded:  # each recorded-date column's status memo for its due date
             due, required = dues[slot]
+            if due is None:
+                checks.append(None)
+                continue
             key = (id(start.calendar), due, required, slot)
             memo = memos.get(key)
             if memo is None:
                 self._remember(_STATUSES_BYTES)
-                memo = memos[key] = _Statuses(start.calendar, due, required, _RECORDED[slot])  # type: ignore[arg-type]
+                memo = memos[key] = _Statuses(start.calendar, due, required, _RECORDED[slot], self._remember)  # type: ignore[arg-type]
             checks.append(memo)
         return (*checks, "," + ",".join(_cells(dates)))
 
@@ -366,6 +390,7 @@ class Checker:
                     )
             except SendcalcError as exc:
                 found = InputError(f"calendar {spec!r}{' with INSET ' + inset if inset else ''}: {exc}")
+            self._remember(_CALENDAR_BYTES)
             self._calendars[key] = found
         if isinstance(found, SendcalcError):
             raise found
@@ -398,7 +423,13 @@ def _terms(kind: str, given: Mapping[str, str]) -> tuple[Any, ...]:
 
 def _given(names: tuple[str, ...], text: str) -> dict[str, str]:
     """A memo key's text back into its fields, trimmed."""
-    return {name: part.strip() for name, part in zip(names, text.split("\x1f") if names else (), strict=True)}
+    parts = text.split("\x1f") if names else []
+    if len(parts) != len(names):  # the separator of the memo's keys was in a cell
+        raise InputError(
+            "a cell of this row holds the control character U+001F (unit separator), which no date, time or "
+            "name has; remove it from the file"
+        )
+    return {name: part.strip() for name, part in zip(names, parts, strict=True)}
 
 
 def _getter(columns: list[int]) -> Callable[[Sequence[str | None]], tuple[str | None, ...]]:

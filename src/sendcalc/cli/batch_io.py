@@ -20,7 +20,7 @@ from typing import IO, Protocol
 
 import typer
 
-from sendcalc.check import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, csv_line, normalise
+from sendcalc.check import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, Summary, csv_line, normalise
 from sendcalc.errors import InputError
 from sendcalc.tabular import csv_error, text_lines
 
@@ -40,6 +40,18 @@ def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
     """Check the file at ``path`` (``-`` for stdin); return the exit code (0 clean, 1 breaches or bad rows)."""
     if fmt not in ("csv", "json"):
         raise InputError(f"--format {fmt!r}: check writes csv or json (JSON Lines)")
+    try:
+        summary = _check_file(path, calendar, fmt, output)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        raise
+    except OSError as exc:  # writing, or closing, the results failed: a full disk, say
+        where = repr(output) if output else "stdout"
+        raise InputError(f"cannot write the results to {where}: {exc.strerror or exc}") from None
+    typer.echo(summary.line(), err=True)
+    return 1 if summary.breaches or summary.errors else 0
+
+
+def _check_file(path: str, calendar: str, fmt: str, output: str | None) -> Summary:
     with ExitStack() as stack:
         lines = _open_input(path, stack)
         first = next(lines, "")
@@ -79,9 +91,7 @@ def run_check(path: str, calendar: str, fmt: str, output: str | None) -> int:
 
         _stream(rows, emit, sink, path, _progress(path, checker, stack))
         sink.flush()
-    summary = checker.summary
-    typer.echo(summary.line(), err=True)
-    return 1 if summary.breaches or summary.errors else 0
+    return checker.summary
 
 
 def _stream(
@@ -153,7 +163,7 @@ class _JsonRows:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not an object")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep to read
             return _BadLine(f"line {self.line_num} is not a JSON object ({exc}); the other lines go on")
         values = {normalise(str(k)): v for k, v in record.items()}
         cells: list[str | None] = []
