@@ -23,7 +23,7 @@ from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.case import CaseDates, CaseStart, case_start, dates_from
 from sendcalc.dates import parse_record_date, parse_time
 from sendcalc.errors import InputError, SendcalcError
-from sendcalc.render.emit import FORMULA_START, safe_cell
+from sendcalc.render.emit import safe_cell
 from sendcalc.units import days_text, parse_days
 
 # the columns a case list may have, with the other names people give them
@@ -238,7 +238,7 @@ class Checker:
             rest_text = "\x1f".join(p or "" for p in self._length_key(cells))
         case_id = cells[self._id_column] or ""
         if not case_id.isalnum():  # a plain ID needs no quoting and cannot be a formula
-            case_id = _csv_cell(_id_cell(case_id))
+            case_id = _csv_cell(safe_cell(case_id.strip()))
         start = self._starts.get(start_text) or self._new_start(start_text)
         if start.calendar is None:
             if start.blank and not any(cells):  # a blank line (Excel often leaves some): no row
@@ -323,26 +323,9 @@ class Checker:
     def _new_case(self, start: _Start, text: str) -> _Case:
         """Compute (and remember) the case of a start and the text of the rest of a row's inputs."""
         self.summary.computed += 1
-        read = self._read.get((start.kind, text))
-        if read is None:  # the same few texts recur across starts: read each once, and store it once
-            if len(self._read) >= _READ_LIMIT:
-                self._read.clear()
-            self._remember(_TEXT_BYTES + len(text))
-            try:
-                read = self._read[start.kind, text] = (text, _terms(start.kind, _given(self._length_inputs, text)))
-            except SendcalcError as exc:
-                case: _Case = _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
-                start.cases[text] = case
-                self._remember(_ENTRY_BYTES + len(case))
-                return case
-        text, terms = read
-        case = start.cases[text] = self._compute(start, terms)
-        self._remember(_ENTRY_BYTES + len(case if isinstance(case, str) else case[-1]))
-        return case
-
-    def _compute(self, start: _Start, terms: tuple[Any, ...]) -> _Case:
-        kind, halves, notice, previous, exam, pru, decision, posted = terms
         try:
+            text, terms = self._read_rest(start.kind, text)
+            kind, halves, notice, previous, exam, pru, decision, posted = terms
             dates = dates_from(
                 start.calendar,  # type: ignore[arg-type]
                 start.start,  # type: ignore[arg-type]
@@ -356,7 +339,26 @@ class Checker:
                 decision_posted=posted,
             )
         except SendcalcError as exc:
-            return _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
+            case: _Case = _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
+        else:
+            case = self._checked(start, dates)
+        start.cases[text] = case
+        self._remember(_ENTRY_BYTES + len(case if isinstance(case, str) else case[-1]))
+        return case
+
+    def _read_rest(self, kind: str, text: str) -> tuple[str, tuple[Any, ...]]:
+        """The text of the rest of a row, stored once, and what it says (``_terms``): the same few texts
+        recur across starts, so each is read once."""
+        read = self._read.get((kind, text))
+        if read is None:
+            if len(self._read) >= _READ_LIMIT:
+                self._read.clear()
+            self._remember(_TEXT_BYTES + len(text))
+            read = self._read[kind, text] = (text, _terms(kind, _given(self._length_inputs, text)))
+        return read
+
+    def _checked(self, start: _Start, dates: CaseDates) -> _Case:
+        """A computed case: the status memo of each recorded-date column against its due date, then its cells."""
         dues = (
             (dates.provision_from, True),
             (dates.board_deadline, dates.board_duty == "must-consider"),
@@ -365,7 +367,7 @@ class Checker:
         )
         checks: list[_Statuses | None] = []
         memos = self._statuses
-        for slot, _ in self._recorded:  # each recorded-date column's status memo for its due date
+        for slot, _ in self._recorded:
             due, required = dues[slot]
             if due is None:
                 checks.append(None)
@@ -462,12 +464,6 @@ def _cells(d: CaseDates) -> list[str]:
     ]
 
 
-def _id_cell(case_id: str) -> str:
-    """The case_id cell: trimmed, and made inert when a spreadsheet would run it (as render.emit.safe_cell)."""
-    case_id = case_id.strip()
-    return "'" + case_id if case_id.startswith(FORMULA_START) else case_id
-
-
 def csv_line(cells: Sequence[str]) -> str:
     """One output row as a line of CSV text, as csv.writer writes it."""
     return ",".join(_csv_cell(c) for c in cells) + "\n"
@@ -475,7 +471,7 @@ def csv_line(cells: Sequence[str]) -> str:
 
 def _after_id(cells: Sequence[str]) -> str:
     """The end of an output line after its case_id: each cell after a comma, then the line end."""
-    return "".join("," + _csv_cell(c) for c in cells) + "\n"
+    return "," + csv_line(cells)
 
 
 def _csv_cell(text: str) -> str:

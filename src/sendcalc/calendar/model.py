@@ -381,12 +381,8 @@ class SchoolCalendar:
                 "(see docs/calendars.md) and pass it with --calendar FILE"
             )
         result = dt.date.fromordinal(self._days[i])
-        breaks = self._gap_breaks
-        if breaks:  # a cheap test first: is there a missing year anywhere between the two positions?
-            o = bisect_left(self._days, origin.toordinal())
-            j = bisect_left(breaks, min(o, i))
-            if j < len(breaks) and breaks[j] <= max(o, i):
-                self._require_span(origin, result)
+        if self._may_cross_gap(bisect_left(self._days, origin.toordinal()), i):
+            self._require_span(origin, result)
         return result
 
     def count_school_days(self, first: dt.date, last: dt.date, inclusive: Inclusive = "both") -> int:
@@ -425,12 +421,18 @@ class SchoolCalendar:
         if not 0 <= i < len(days):
             near = days[0] if i < 0 else days[-1]
             return self._day_at(i, dt.date.fromordinal(near))
-        if origin is not None and self._gap_breaks:
-            lo, hi = (origin, i) if origin <= i else (i, origin)
-            j = bisect_right(self._gap_breaks, lo)
-            if j < len(self._gap_breaks) and self._gap_breaks[j] <= hi:
-                self._require_span(dt.date.fromordinal(days[max(origin, 0)]), dt.date.fromordinal(days[i]))
+        if origin is not None and self._may_cross_gap(origin, i):
+            self._require_span(dt.date.fromordinal(days[max(origin, 0)]), dt.date.fromordinal(days[i]))
         return dt.date.fromordinal(days[i])
+
+    def _may_cross_gap(self, a: int, b: int) -> bool:
+        """Whether a missing school year may lie between positions ``a`` and ``b``: a cheap test on the
+        positions, so that only a move that may cross a gap pays for :meth:`_require_span`'s exact one."""
+        breaks = self._gap_breaks
+        if not breaks:
+            return False
+        j = bisect_left(breaks, min(a, b))
+        return j < len(breaks) and breaks[j] <= max(a, b)
 
     # ----- terms ----------------------------------------------------------------------------------
 
