@@ -38,11 +38,11 @@ def test_time_in_a_closed_session_is_refused_not_miscounted(runner: CliRunner, a
 
 def test_a_closure_the_suspension_does_not_touch_changes_nothing(runner: CliRunner) -> None:
     body = exclusion_json(runner, "--on", "2025-11-21", "--days", "0.5", "--closure", "2025-11-21:pm")
-    assert (body["starts_at"], body["returns_at"]) == ("2025-11-21T08:45", "2025-11-21T12:00")
+    assert (body["starts_at"], body["returns_at"]) == ("2025-11-21T08:45", "2025-11-21T13:00")
 
 
 def test_a_closed_session_between_suspensions_does_not_break_the_run(runner: CliRunner, tmp_path: Path) -> None:
-    # Back at 12:00 on Friday; the school closed that afternoon; suspended again from Monday for 5 days.
+    # Back at 13:00 on Friday; the school closed that afternoon; suspended again from Monday for 5 days.
     # The child attended no session in between, so it is one run of 5.5 days and day 6 is Friday 28 November.
     history = tmp_path / "earlier.csv"
     history.write_text("date,time,days\n2025-11-21,,0.5\n", encoding="utf-8")
@@ -85,11 +85,11 @@ def test_check_and_exclusion_agree_beyond_45_days_and_on_previous_zero(runner: C
     assert row["provision_from"] == body["provision_from"]
 
 
-def test_lunchtime_row_without_a_time_is_back_next_morning(runner: CliRunner, tmp_path: Path) -> None:
+def test_lunchtime_row_without_a_time_is_back_for_the_afternoon(runner: CliRunner, tmp_path: Path) -> None:
     cases = tmp_path / "cases.csv"
     cases.write_text("case_id,kind,date\nL,lunchtime,2025-11-18\n", encoding="utf-8")
     row = json.loads(runner.invoke(app, ["check", str(cases), "--json"]).stdout)
-    assert (row["starts_at"], row["returns_at"]) == ("2025-11-18T12:00", "2025-11-19T08:45")
+    assert (row["starts_at"], row["returns_at"], row["excluded_days"]) == ("2025-11-18T12:00", "2025-11-18T13:00", "1")
 
 
 @pytest.mark.parametrize(("on", "forbidden"), [("2025-07-23", "into the summer"), ("2024-12-20", "into the autumn")])

@@ -229,15 +229,22 @@ def at(text: str) -> dt.datetime:
 @pytest.mark.parametrize(
     ("start", "halves", "expected"),
     [
-        ("2025-11-18T11:00", 2, "2025-11-19T11:00"),  # seed: 1 day from 11:00 Tuesday
+        ("2025-11-18T11:00", 2, "2025-11-19T11:00"),  # the guide's example: 1 day from 11:00 Tuesday
         ("2025-11-18T08:00", 2, "2025-11-19T08:45"),  # before the day starts = from the start
-        ("2025-11-18T08:45", 1, "2025-11-18T12:00"),  # half of 08:45-15:15 is 3 h 15 min
-        ("2025-11-18T12:00", 1, "2025-11-19T08:45"),  # lunchtime half day: exactly the end -> next morning
-        ("2025-11-18T13:00", 1, "2025-11-19T09:45"),  # 2 h 15 min today, 1 h tomorrow
+        ("2025-11-18T08:45", 1, "2025-11-18T13:00"),  # a half day from the start is the morning session
+        ("2025-11-18T08:46", 1, "2025-11-19T08:45"),  # one minute in: the afternoon session is the half day
+        ("2025-11-18T12:00", 1, "2025-11-19T08:45"),  # during the morning: the afternoon session
+        ("2025-11-18T12:59", 1, "2025-11-19T08:45"),
+        ("2025-11-18T13:00", 1, "2025-11-19T08:45"),  # at the start of the afternoon: that afternoon session
+        ("2025-11-18T13:01", 1, "2025-11-19T13:00"),  # during the afternoon: the next morning session
+        ("2025-11-18T14:00", 1, "2025-11-19T13:00"),
+        ("2025-11-18T11:00", 3, "2025-11-20T08:45"),  # 1.5 days: to 11:00 Wednesday, then Wednesday afternoon
+        ("2025-11-18T14:00", 3, "2025-11-20T13:00"),  # to 14:00 Wednesday, then Thursday morning
         ("2025-11-18T15:15", 2, "2025-11-20T08:45"),  # at the end = not collected
         ("2025-11-18T16:30", 2, "2025-11-20T08:45"),
         ("2025-12-19T11:00", 2, "2026-01-05T11:00"),  # last day of term
-        ("2025-12-19T14:00", 1, "2026-01-05T10:45"),  # 1 h 15 min, then 2 h after Christmas
+        ("2025-12-19T11:00", 1, "2026-01-05T08:45"),  # the last afternoon of term: back after Christmas
+        ("2025-12-19T14:00", 1, "2026-01-05T13:00"),  # the next morning session is after Christmas
     ],
 )
 def test_school_time_arithmetic(herts: SchoolCalendar, start: str, halves: int, expected: str) -> None:

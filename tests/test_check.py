@@ -26,7 +26,7 @@ MIXED = (
     "A2,suspension,2025-11-23,11:00,1,,,\r\n"
     "A3,suspension,2025-11-18,,abc,,,\r\n"
     "A4,suspension,2025-11-17,,8,2025-11-26,,2025-11-27\r\n"
-    '"=HYPERLINK(""http://example.org"",""x"")",lunchtime,2025-11-18,12:00,,,,2025-11-19\r\n'
+    '"=HYPERLINK(""http://example.org"",""x"")",lunchtime,2025-11-18,12:00,,,,2025-11-18\r\n'
     "\r\n"
 )
 
@@ -53,7 +53,7 @@ def test_mixed_file_gives_one_row_each_with_statuses_and_exit_1(runner: CliRunne
     )  # fmt: skip
     assert a2["error"].startswith("Sunday 23 November 2025 is not a school day: it is a weekend (Sunday)")
     assert a2["starts_at"] == ""
-    assert a3["error"] == "days 'abc' is not a number of days; use 1, 2.5, 0.5 or 'lunchtime'"
+    assert a3["error"] == "days 'abc' is not a number of days; use 1, 2.5 or 0.5"
     # 8 days from Monday 17 November: day 6 is Monday 24 November; provision began on Wednesday 26th.
     assert (a4["provision_from"], a4["provision_by"], a4["provision_status"]) == (
         "2025-11-24", "school", "late by 2 school days",
@@ -61,7 +61,7 @@ def test_mixed_file_gives_one_row_each_with_statuses_and_exit_1(runner: CliRunne
     assert (a4["returns_at"], a4["return_status"], a4["board_duty"], a4["board_deadline"]) == (
         "2025-11-27T08:45", "on-time", "if-parents-ask", "2026-02-09",
     )  # fmt: skip
-    assert (a5["kind"], a5["returns_at"], a5["term_total_days"]) == ("lunchtime", "2025-11-19T08:45", "0.5")
+    assert (a5["kind"], a5["returns_at"], a5["term_total_days"]) == ("lunchtime", "2025-11-18T13:00", "0.5")
 
 
 def test_formula_cells_are_inert_in_the_output(runner: CliRunner, tmp_path: Path) -> None:

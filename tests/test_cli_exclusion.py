@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from sendcalc.cli import app
+from sendcalc.guide import guide_text
 from tests.conftest import WEEKDAYS, D
 
 CONFLICTING = "the Hertfordshire term dates for 2025-26 are conflicting, not confirmed."
@@ -107,11 +109,11 @@ def test_worked_case_2_eighteen_days(runner: CliRunner) -> None:
     ("days", "duty", "deadline", "returns", "unlawful"),
     [
         ("5", "consider-representations", None, "2018-01-15T08:45", False),
-        ("5.5", "if-parents-ask", "2018-03-19", "2018-01-15T12:00", False),
+        ("5.5", "if-parents-ask", "2018-03-19", "2018-01-15T13:00", False),  # the half day: Monday morning
         ("15", "if-parents-ask", "2018-03-19", "2018-01-29T08:45", False),
-        ("15.5", "must-consider", "2018-01-29", "2018-01-29T12:00", False),
+        ("15.5", "must-consider", "2018-01-29", "2018-01-29T13:00", False),
         ("45", "must-consider", "2018-01-29", "2018-03-12T08:45", False),
-        ("45.5", "must-consider", "2018-01-29", "2018-03-12T12:00", True),
+        ("45.5", "must-consider", "2018-01-29", "2018-03-12T13:00", True),
     ],
 )
 def test_threshold_table(
@@ -204,7 +206,7 @@ def test_history_bad_row_is_one_line_naming_row_and_field(runner: CliRunner, tmp
     assert result.stdout == ""
     assert result.stderr == (
         "sendcalc: error: history.csv row 2 (line 3), field 'days': value 'three' is not a number of days; "
-        "use 1, 2.5, 0.5 or 'lunchtime'\n"
+        "use 1, 2.5 or 0.5\n"
     )
 
 
@@ -239,10 +241,10 @@ def test_inset_day_is_skipped(runner: CliRunner) -> None:
     assert body["excluded_dates"] == ["2025-11-18", "2025-11-20"]
 
 
-def test_lunchtime_from_noon_back_next_morning(runner: CliRunner) -> None:
+def test_lunchtime_from_noon_back_for_the_afternoon(runner: CliRunner) -> None:
     body = run_json(runner, ["exclusion", "--picked-up", "12:00", "--on", "2025-11-18", "--days", "lunchtime"])
-    assert body["days"] == 0.5
-    assert body["returns_at"] == "2025-11-19T08:45"
+    assert (body["days"], body["lunchtime"]) == (0.5, True)
+    assert body["returns_at"] == "2025-11-18T13:00"
     assert body["excluded_dates"] == ["2025-11-18"]
 
 
@@ -480,7 +482,7 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
     for name in ("exclusion", "permanent", "review", "totals"):
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0
-        assert f"Example: sendcalc {name}" in result.stdout
+        assert re.search(rf"Examples?:\s+sendcalc {name} ", result.stdout), result.stdout
 
 
 def test_dates_in_words_parse_day_first(runner: CliRunner) -> None:
@@ -503,7 +505,7 @@ def _keys(value: Any, prefix: str = "") -> set[str]:
 
 
 def test_every_json_key_is_documented(runner: CliRunner, tmp_path: Path) -> None:
-    docs = (Path(__file__).parent.parent / "docs" / "exclusions.md").read_text(encoding="utf-8")
+    docs = guide_text("exclusions")
     history = tmp_path / "h.csv"
     history.write_text("date,time,days\n2018-01-10,,3\n2018-01-15,,3\n", encoding="utf-8")
     outputs = [

@@ -38,14 +38,25 @@ def test_csv_rows_with_every_kind_of_time() -> None:
         "2025-10-01,11:00,1,,hit another child\n"
         "\n"
         "03/11/2025,,2.5,yes,\n"
-        "2025-11-20,not collected,lunchtime,no,\n",
+        "2025-11-20,not collected,0.5,no,\n"
+        "2025-11-24,12:15,lunchtime,,\n",
         "h.csv",
     )
     assert rows == (
         HistoryRow("h.csv row 1 (line 3)", D("2025-10-01"), dt.time(11, 0), False, 2, False, "hit another child"),
         HistoryRow("h.csv row 2 (line 5)", D("2025-11-03"), None, False, 5, True, ""),
         HistoryRow("h.csv row 3 (line 6)", D("2025-11-20"), None, True, 1, False, ""),
+        HistoryRow("h.csv row 4 (line 7)", D("2025-11-24"), dt.time(12, 15), False, 1, False, "", lunchtime=True),
     )
+
+
+def test_a_lunchtime_by_kind_needs_no_days_and_cannot_be_not_collected() -> None:
+    rows = parse_history_csv("date,time,days,kind\n2025-11-24,,,lunchtime\n", "h.csv")
+    assert (rows[0].lunchtime, rows[0].halves, rows[0].picked_up) == (True, 1, None)
+    with pytest.raises(InputError, match="field 'time': a lunchtime suspension ends when the afternoon begins"):
+        parse_history_csv("date,time,kind\n2025-11-24,not collected,lunchtime\n", "h.csv")
+    with pytest.raises(InputError, match="field 'days': a lunchtime suspension is half a day, not '2'"):
+        parse_history_csv("date,days,kind\n2025-11-24,2,lunchtime\n", "h.csv")
 
 
 def test_toml_rows() -> None:

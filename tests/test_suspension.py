@@ -116,29 +116,77 @@ def test_afternoon_start_numbers_the_partial_afternoon_day_zero(herts: SchoolCal
     assert [(c.number, c.date, c.halves) for c in s.counted] == [(1, D("2025-11-19"), 2)]
 
 
-def test_half_days(herts: SchoolCalendar) -> None:
-    # lunchtime half day from 12:00: 3 h 15 min runs to 15:15, the end of the day: back next morning
-    lunch = place_suspension(herts, D("2025-11-18"), 1, picked_up=T("12:00"))
-    assert lunch.returns_at == M("2025-11-19T08:45")
-    assert lunch.excluded_dates == (D("2025-11-18"),)
-    assert [(c.date, c.halves) for c in lunch.counted] == [(D("2025-11-18"), 1)]
-    morning = place_suspension(herts, D("2025-11-18"), 1)
-    assert morning.returns_at == M("2025-11-18T12:00")
-    # from 14:00, 1 h 15 min to the end of the day, then 2 h from 08:45 the next day
-    afternoon = place_suspension(herts, D("2025-11-18"), 1, picked_up=T("14:00"))
-    assert afternoon.returns_at == M("2025-11-19T10:45")
-    assert afternoon.day_one == D("2025-11-19")
-    one_and_half = place_suspension(herts, D("2025-11-18"), 3, picked_up=T("11:00"))
-    assert one_and_half.returns_at == M("2025-11-19T14:15")
-    assert [(c.date, c.halves) for c in one_and_half.counted] == [(D("2025-11-18"), 2), (D("2025-11-19"), 1)]
+@pytest.mark.parametrize(
+    ("halves", "time", "returns", "excluded", "day_one", "counted"),
+    [
+        # the worked cases for half days (Hertfordshire 2025-26, sessions 08:45-13:00 and 13:00-15:15)
+        (1, "08:30", "2025-11-18T13:00", ["2025-11-18"], "2025-11-18", [("2025-11-18", 1)]),  # the morning
+        (1, "10:00", "2025-11-19T08:45", ["2025-11-18"], "2025-11-18", [("2025-11-18", 1)]),  # the afternoon
+        (1, "14:00", "2025-11-19T13:00", ["2025-11-18", "2025-11-19"], "2025-11-19", [("2025-11-19", 1)]),
+        (
+            3,
+            "11:00",
+            "2025-11-20T08:45",
+            ["2025-11-18", "2025-11-19"],
+            "2025-11-18",
+            [("2025-11-18", 2), ("2025-11-19", 1)],
+        ),
+        (1, None, "2025-11-18T13:00", ["2025-11-18"], "2025-11-18", [("2025-11-18", 1)]),  # from the start of the day
+    ],
+)
+def test_half_days_are_sessions(
+    herts: SchoolCalendar,
+    halves: int,
+    time: str | None,
+    returns: str,
+    excluded: list[str],
+    day_one: str,
+    counted: list[tuple[str, int]],
+) -> None:
+    s = place_suspension(herts, D("2025-11-18"), halves, picked_up=T(time) if time else None)
+    assert s.returns_at == M(returns)
+    assert s.excluded_dates == tuple(D(d) for d in excluded)
+    assert s.day_one == D(day_one)
+    assert [(c.date, c.halves) for c in s.counted] == [(D(d), h) for d, h in counted]
 
 
-def test_return_exactly_at_end_of_day_is_reported_as_next_start_with_a_convention_step(herts: SchoolCalendar) -> None:
+def test_lunchtime_is_the_midday_break_only(herts: SchoolCalendar) -> None:
+    s = place_suspension(herts, D("2025-11-18"), 1, picked_up=T("12:15"), lunchtime=True)
+    assert (s.starts_at, s.returns_at, s.lunchtime) == (M("2025-11-18T12:15"), M("2025-11-18T13:00"), True)
+    assert s.excluded_dates == (D("2025-11-18"),)
+    assert s.parent_duty_dates == (D("2025-11-18"),)
+    assert [(c.date, c.halves) for c in s.counted] == [(D("2025-11-18"), 1)]
+    default = place_suspension(herts, D("2025-11-18"), 1, lunchtime=True)
+    assert (default.starts_at, default.start.how) == (M("2025-11-18T12:00"), "lunchtime-default")
+
+
+@pytest.mark.parametrize(
+    ("time", "message"),
+    [
+        ("13:00", "a lunchtime suspension ends when the afternoon session begins (13:00)"),
+        ("14:30", "so it cannot start at 14:30"),
+        ("08:00", "is before the school day starts (08:45)"),
+    ],
+)
+def test_lunchtime_outside_the_morning_is_refused(herts: SchoolCalendar, time: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        place_suspension(herts, D("2025-11-18"), 1, picked_up=T(time), lunchtime=True)
+
+
+def test_lunchtime_not_collected_is_refused(herts: SchoolCalendar) -> None:
+    with pytest.raises(InputError, match="cannot have stayed until the end of the day"):
+        place_suspension(herts, D("2025-11-18"), 1, not_collected=True, lunchtime=True)
+
+
+def test_half_day_ending_with_the_day_returns_next_morning_with_a_convention_step(herts: SchoolCalendar) -> None:
     s = place_suspension(herts, D("2025-11-18"), 1, picked_up=T("12:00"))
     step = next(x for x in s.steps if x.rule.startswith("A return that falls exactly at the end"))
     assert step.convention
+    assert step.source.startswith("sendcalc convention: the law is silent; ")
     assert "15:15 on Tuesday 18 November 2025" in step.result
     assert "08:45 on Wednesday 19 November 2025" in step.result
+    session = next(x for x in s.steps if x.rule.startswith("A half day is one session"))
+    assert session.result == "the half day is the afternoon session; back at 08:45 on Wednesday 19 November 2025"
 
 
 # ----- skipping non-school days -----------------------------------------------------------------------
@@ -289,4 +337,4 @@ def test_start_of_day_suspension_matches_a_naive_walk(herts: SchoolCalendar, sta
             back += dt.timedelta(days=1)
         assert s.returns_at == dt.datetime.combine(back, T("08:45"))
     else:
-        assert s.returns_at == dt.datetime.combine(expected[-1], T("12:00"))
+        assert s.returns_at == dt.datetime.combine(expected[-1], T("13:00"))  # the last morning session

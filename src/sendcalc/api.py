@@ -28,6 +28,7 @@ from sendcalc.errors import (
 from sendcalc.exclusion import SuspensionResult, assess_suspension
 from sendcalc.permanent import PermanentResult, assess_permanent
 from sendcalc.review import ReviewResult, review_timeline
+from sendcalc.school_age import Pupil, SchoolAge
 from sendcalc.units import days_text, parse_days
 
 __all__ = [
@@ -40,7 +41,9 @@ __all__ = [
     "NotASchoolDayError",
     "OutOfRangeError",
     "PermanentResult",
+    "Pupil",
     "ReviewResult",
+    "SchoolAge",
     "SchoolCalendar",
     "SendcalcError",
     "Summary",

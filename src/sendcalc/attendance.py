@@ -1,6 +1,6 @@
 """Attendance figures from a register: rates, persistent and severe absence, the penalty-notice threshold.
 
-Pure functions over a SchoolCalendar and a checked :class:`~sendcalc.register.Register` (rules.md §5).
+Pure functions over a SchoolCalendar and a checked :class:`~sendcalc.register.Register` (WTISA 2024).
 Every count is an integer number of sessions; percentages are exact decimals rounded half up to two
 places for printing only. The persistent/severe flags and the thresholds are decided on whole sessions,
 never on a rounded percentage: absent * 10 >= possible is persistent absence, so exactly 90.0% is.
@@ -135,7 +135,7 @@ class Week:
 
 @dataclass(frozen=True)
 class PenaltyCheck:
-    """The first time 10 unauthorised sessions fell within a rolling 10 school weeks (rules.md §5)."""
+    """The first time 10 unauthorised sessions fell within a rolling 10 school weeks (WTISA 2024)."""
 
     met: bool
     unauthorised_total: int
@@ -221,7 +221,7 @@ def school_weeks(calendar: SchoolCalendar, first: dt.date, last: dt.date) -> lis
     """Mondays of the weeks from ``first`` to ``last`` holding at least one session (school weeks).
 
     A week in a holiday has no session and is not a school week, so a rolling window of school weeks
-    runs across half-terms, holidays and the summer (rules.md §5).
+    runs across half-terms, holidays and the summer (WTISA 2024).
     """
     mondays: list[dt.date] = []
     for day in calendar.school_days(first, last):
@@ -271,7 +271,7 @@ def check_penalty(calendar: SchoolCalendar, marks: tuple[Mark, ...]) -> PenaltyC
 def continuous_unauthorised(calendar: SchoolCalendar, marks: tuple[Mark, ...]) -> ContinuousRun | None:
     """The first run of 10 consecutive school days with every session held marked unauthorised.
 
-    Convention (rules.md §5 says "continuous 10 school days"): a school day belongs to the run only if
+    Convention (the rule says "continuous 10 school days"): a school day belongs to the run only if
     every session the school held that day has a mark and all of them are G, N, O or U; any other mark,
     or a missing mark, ends the run. Weekends and holidays do not break it.
     """
@@ -433,7 +433,7 @@ def _without_e_step(t: Tally) -> Step:
     return Step(
         "rate without suspension: sessions coded E (suspended, no provision) are taken out of the possible "
         "sessions, so the rate shows attendance on the days the child was allowed in school",
-        "sendcalc convention (rules.md §5: parents want the rate with and without E)",
+        "sendcalc convention: the law is silent; parents need the rate with and without suspension sessions (E)",
         f"{t.label}: {t.attended} / {t.possible_without_e} = {percent_text(t.rate_without_e)} "
         f"(with E: {percent_text(t.rate)})",
         convention=True,
@@ -486,7 +486,7 @@ def _steps(
             "the school tells the local authority about a pupil with a continuous 10 school days of "
             "unauthorised absence. A day counts only if every session held that day is marked G, N, O or U; "
             "weekends and holidays do not break the run",
-            f"{RETURNS_SOURCE}; rules.md §5 (which days count: sendcalc convention)",
+            f"{RETURNS_SOURCE}; which days count: sendcalc convention, the law is silent",
             (
                 f"run of {continuous.days} school days from {in_words(continuous.first)}; "
                 f"the 10th was {in_words(continuous.tenth)}"

@@ -14,7 +14,7 @@ attendance* (August 2024), chapter "Recording attendance and absence using the n
   exceptional circumstances), Q (unable to attend because of a lack of access arrangements), Z (prospective
   pupil not yet on the admission register) and # (planned whole-school closure).
 
-Checked against rules.md §5, which lists the same groups. H (agreed family holiday) and F (extended family
+Checked against the DfE School attendance codes table. H (agreed family holiday) and F (extended family
 holiday) are not codes any more; a register that still uses them must be corrected by the school.
 """
 

@@ -5,7 +5,6 @@
 computes the same dates from the same primitives (``suspension.start_position``, the
 calendar's school-time arithmetic, ``thresholds.board_duty``) without building any text, and
 tests/test_check.py holds it equal to `sendcalc exclusion --json` across generated cases.
-Rules: rules.md §2 (suspensions), §3 (permanent exclusion and the review panel).
 """
 
 from __future__ import annotations
@@ -18,10 +17,11 @@ from typing import Literal, NamedTuple
 from sendcalc.calendar.model import SchoolCalendar
 from sendcalc.errors import InputError
 from sendcalc.review import deemed_given
-from sendcalc.suspension import Position, start_position
+from sendcalc.school_age import Pupil, provision_exception, school_age_on
+from sendcalc.suspension import Position, not_a_school_day, start_position
 from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty, require_notice_after
 
-Kind = Literal["suspension", "permanent"]
+Kind = Literal["suspension", "lunchtime", "permanent"]
 
 
 class CaseDates(NamedTuple):
@@ -45,12 +45,14 @@ class CaseDates(NamedTuple):
     board_deadline: dt.date | None
     review_deadline: dt.date | None
     unlawful: bool
+    school_age: str = "assumed"
 
 
 @dataclass(frozen=True, slots=True)
 class CaseStart:
     """Where a case starts in school time: the same for every length of exclusion from that moment,
-    so a case list computes it once per start (rules.md §2.1, and day 1 by EIA 2006 s.103(7))."""
+    so a case list computes it once per start (day 1 by EIA 2006 s.103(7)). A lunchtime start
+    carries its end (the start of the afternoon session) in ``lunch_end``."""
 
     on: dt.date
     position: Position
@@ -58,20 +60,35 @@ class CaseStart:
     day_one_index: int
     day_one: dt.date
     first_term: tuple[str, str, int]  # day one's term, its school year, and its school days from day one on
+    lunch_end: Position | None = None
 
 
 def case_start(
-    calendar: SchoolCalendar, on: dt.date, *, picked_up: dt.time | None = None, not_collected: bool = False
+    calendar: SchoolCalendar,
+    on: dt.date,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    lunchtime: bool = False,
 ) -> CaseStart:
-    """The start of an exclusion on ``on``: collected at ``picked_up``, not collected, or neither."""
-    position, _ = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
+    """The start of an exclusion on ``on``: collected at ``picked_up``, not collected, or neither;
+    ``lunchtime``: a lunchtime suspension collected at ``picked_up`` (default: the midday break)."""
+    lunch_end = None
+    if lunchtime:
+        if not_collected:
+            raise InputError("a lunchtime suspension ends when the afternoon begins; give the collection time")
+        if calendar.school_day_index(on) is None:
+            raise not_a_school_day(calendar, on, "the child cannot have been collected from school that day")
+        position, lunch_end = calendar.lunchtime(on, picked_up)
+    else:
+        position, _ = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
     starts_at = calendar.moment_at(position)
     day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
     day_one = calendar.day_at_index(day_one_index, position[0])
     term = calendar.term_of(day_one)
     assert term is not None  # every school day lies in a term
     first_term = (sys.intern(term.label), term.school_year, calendar.count_school_days(day_one, term.last_day))
-    return CaseStart(on, position, starts_at, day_one_index, day_one, first_term)
+    return CaseStart(on, position, starts_at, day_one_index, day_one, first_term, lunch_end)
 
 
 def case_dates(
@@ -88,16 +105,19 @@ def case_dates(
     pru: bool = False,
     decision_notice: dt.date | None = None,
     decision_posted: bool = False,
+    pupil: Pupil | None = None,
 ) -> CaseDates:
-    """The dates for one suspension (``halves`` half days) or permanent exclusion starting ``on``.
+    """The dates for one suspension (``halves`` half days), lunchtime suspension or permanent exclusion
+    starting ``on``.
 
     ``previous_halves``: suspension already this term before this one (as `exclusion --previous`).
     ``decision_notice``: the day the parents were given the board's decision (permanent only), for the
-    review-panel deadline; ``decision_posted`` when that letter went first class.
+    review-panel deadline; ``decision_posted`` when that letter went first class. ``pupil``: year
+    group or date of birth, for day 6 (compulsory school age) and its exceptions.
     """
     return dates_from(
         calendar,
-        case_start(calendar, on, picked_up=picked_up, not_collected=not_collected),
+        case_start(calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=kind == "lunchtime"),
         kind,
         halves=halves,
         notice_date=notice_date,
@@ -106,6 +126,7 @@ def case_dates(
         pru=pru,
         decision_notice=decision_notice,
         decision_posted=decision_posted,
+        pupil=pupil,
     )
 
 
@@ -121,12 +142,16 @@ def dates_from(
     pru: bool = False,
     decision_notice: dt.date | None = None,
     decision_posted: bool = False,
+    pupil: Pupil | None = None,
 ) -> CaseDates:
     """``case_dates`` from a start already placed on the calendar (see ``case_start``)."""
     position, starts_at, day_one_index, day_one = start.position, start.starts_at, start.day_one_index, start.day_one
     notice = notice_date or starts_at.date()
     require_notice_after(notice, start.on)
+    age = school_age_on(pupil, day_one).compulsory
     if kind == "permanent":
+        day_six = calendar.day_at_index(day_one_index + 5, position[0])
+        provide = provision_exception(pupil) is None and school_age_on(pupil, day_six).duties_apply
         duty = board_duty(0, permanent=True)
         review = None
         if decision_notice is not None:
@@ -138,20 +163,23 @@ def dates_from(
             returns_at=None,
             day_one=day_one,
             excluded_days=None,
-            provision_from=calendar.day_at_index(day_one_index + 5, position[0]),
-            provision_by="local authority",
+            provision_from=day_six if provide else None,
+            provision_by="local authority" if provide else None,
             term_total_halves=None,
             year_total_halves=None,
             board_duty=duty.duty,
             board_deadline=calendar.school_day_offset(notice, duty.school_days or 15),
             review_deadline=review,
             unlawful=False,
+            school_age=age,
         )
+    if kind == "lunchtime":
+        halves = 1
     if halves < 1:
         raise InputError(f"a suspension is at least half a day, not {halves / 2:g} days")
     if previous_halves < 0:
         raise InputError("the days already this term cannot be negative")
-    end = calendar.advance(position, halves)
+    end = start.lunch_end if start.lunch_end is not None else calendar.advance(position, halves)
     last_index = end[0] if end[1] else end[0] - 1
     terms = _halves_by_term(calendar, start, halves)
     first_year = terms[0][1]
@@ -162,7 +190,11 @@ def dates_from(
         years[year] = years.get(year, 0) + part
     years[first_year] += previous_halves
     duty = board_duty(board_halves, exam=exam)
-    provision = halves > FIVE_DAYS
+    provision: dt.date | None = None
+    if halves > FIVE_DAYS:
+        provision = calendar.day_at_index(day_one_index + 5, position[0])
+        if provision_exception(pupil) or not school_age_on(pupil, provision).duties_apply:
+            provision = None
     return CaseDates(
         kind=kind,
         halves=halves,
@@ -170,7 +202,7 @@ def dates_from(
         returns_at=calendar.moment_at(end),
         day_one=day_one,
         excluded_days=last_index - position[0] + 1,
-        provision_from=calendar.day_at_index(day_one_index + 5, position[0]) if provision else None,
+        provision_from=provision,
         provision_by=("local authority" if pru else "school") if provision else None,
         term_total_halves=term_total,
         year_total_halves=years[first_year],
@@ -178,6 +210,7 @@ def dates_from(
         board_deadline=calendar.school_day_offset(notice, duty.school_days) if duty.school_days else None,
         review_deadline=None,
         unlawful=any(total > CAP for total in years.values()),
+        school_age=age,
     )
 
 

@@ -24,7 +24,8 @@ from sendcalc.case import CaseDates, CaseStart, case_start, dates_from
 from sendcalc.dates import parse_record_date, parse_time
 from sendcalc.errors import InputError, SendcalcError
 from sendcalc.render.emit import safe_cell
-from sendcalc.units import days_text, parse_days
+from sendcalc.school_age import Pupil, parse_year_group
+from sendcalc.units import days_text, is_lunchtime, parse_days
 
 # the columns a case list may have, with the other names people give them
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
@@ -42,6 +43,10 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "pru": ("pru",),
     "decision_notice": ("decision_notice", "decision_notice_date", "board_decision_notice"),
     "decision_posted": ("decision_posted", "posted"),
+    "year_group": ("year_group", "year", "nc_year", "yeargroup"),
+    "dob": ("dob", "date_of_birth", "birth_date"),
+    "exams_finished": ("exams_finished", "exams_over"),
+    "plan_fewer_hours": ("plan_fewer_hours", "ehcp_fewer_hours"),
     "provision_started": ("provision_started", "provision", "provision_date", "provision_start"),
     "board_met": ("board_met", "governors_met", "board_meeting", "board_date"),
     "returned": ("returned", "return_date", "date_returned", "child_returned"),
@@ -50,7 +55,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 OUTPUT_COLUMNS = (
     "case_id", "kind", "calendar", "starts_at", "returns_at", "day_one", "excluded_days", "provision_from",
     "provision_by", "term_total_days", "year_total_days", "board_duty", "board_deadline", "review_deadline",
-    "unlawful", "provision_status", "board_status", "return_status", "review_status", "error",
+    "unlawful", "school_age", "provision_status", "board_status", "return_status", "review_status", "error",
 )  # fmt: skip
 _KINDS = {
     "suspension": "suspension", "fixed-term": "suspension", "fixed term": "suspension", "fte": "suspension",
@@ -94,7 +99,7 @@ def column_map(header: Sequence[str]) -> dict[str, int]:
     if missing:
         raise InputError(
             f"the case list has no {' or '.join(missing)} column; its header is {', '.join(header)!s}. "
-            "Name the columns case_id and date (see the README's `sendcalc check` section)"
+            "Name the columns case_id and date (see: sendcalc guide check)"
         )
     return found
 
@@ -311,7 +316,9 @@ class Checker:
             start = self._placed.get(placed_key)
             if start is None:
                 self._remember(_PLACED_BYTES)
-                placed = case_start(calendar, on, picked_up=picked_up, not_collected=not_collected)
+                placed = case_start(
+                    calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=kind == "lunchtime"
+                )
                 start = self._placed[placed_key] = _Start(calendar, kind, sys.intern(spec_cell), placed)
         except SendcalcError as exc:
             start = _Start.failed(spec_cell, str(exc))
@@ -325,7 +332,7 @@ class Checker:
         self.summary.computed += 1
         try:
             text, terms = self._read_rest(start.kind, text)
-            kind, halves, notice, previous, exam, pru, decision, posted = terms
+            kind, halves, notice, previous, exam, pru, decision, posted, pupil = terms
             dates = dates_from(
                 start.calendar,  # type: ignore[arg-type]
                 start.start,  # type: ignore[arg-type]
@@ -337,6 +344,7 @@ class Checker:
                 pru=pru,
                 decision_notice=decision,
                 decision_posted=posted,
+                pupil=pupil,
             )
         except SendcalcError as exc:
             case: _Case = _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
@@ -401,18 +409,28 @@ class Checker:
 
 def _terms(kind: str, given: Mapping[str, str]) -> tuple[Any, ...]:
     """The rest of a row's inputs (its length, notice date and the rest), read: ``dates_from``'s kind,
-    halves, notice_date, previous_halves, exam, pru, decision_notice and decision_posted."""
+    halves, notice_date, previous_halves, exam, pru, decision_notice, decision_posted and pupil."""
     days = given.get("days", "")
     notice = given.get("notice_date", "")
     previous = given.get("previous", "")
     decision = given.get("decision_notice", "")
+    year_group = given.get("year_group", "")
+    dob = given.get("dob", "")
     halves = 1 if kind == "lunchtime" else 2
     if kind == "suspension" and days:
+        if is_lunchtime(days):
+            raise InputError("days 'lunchtime': write lunchtime in the kind column (a lunchtime is its own kind)")
         halves = parse_days(days, what="days")
-    if kind == "lunchtime" and days and parse_days(days, what="days") != 1:
+    if kind == "lunchtime" and days and not is_lunchtime(days) and parse_days(days, what="days") != 1:
         raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
+    pupil = Pupil(
+        year_group=parse_year_group(year_group) if year_group else None,
+        dob=parse_record_date(dob, "dob") if dob else None,
+        exams_finished=given.get("exams_finished", "").lower() in _YES,
+        plan_fewer_hours=given.get("plan_fewer_hours", "").lower() in _YES,
+    )
     return (
-        "permanent" if kind == "permanent" else "suspension",
+        kind,
         halves,
         parse_record_date(notice, "notice_date") if notice else None,
         parse_days(previous, what="previous", allow_zero=True) if previous else 0,
@@ -420,7 +438,11 @@ def _terms(kind: str, given: Mapping[str, str]) -> tuple[Any, ...]:
         given.get("pru", "").lower() in _YES,
         parse_record_date(decision, "decision_notice") if decision else None,
         given.get("decision_posted", "").lower() in _YES,
+        pupil if pupil != _NO_PUPIL else None,
     )
+
+
+_NO_PUPIL = Pupil()
 
 
 def _given(names: tuple[str, ...], text: str) -> dict[str, str]:
@@ -461,6 +483,7 @@ def _cells(d: CaseDates) -> list[str]:
         d.board_deadline.isoformat() if d.board_deadline else "",
         d.review_deadline.isoformat() if d.review_deadline else "",
         "yes" if d.unlawful else "",
+        d.school_age,
     ]
 
 
@@ -484,26 +507,26 @@ def _csv_cell(text: str) -> str:
 
 # a row's inputs: those that place its start on the calendar, and the rest
 _START_KEYS = ("kind", "calendar", "inset", "date", "time", "session")
-_LENGTH_KEYS = ("days", "notice_date", "previous", "exam", "pru", "decision_notice", "decision_posted")
+_LENGTH_KEYS = (
+    "days", "notice_date", "previous", "exam", "pru", "decision_notice", "decision_posted",
+    "year_group", "dob", "exams_finished", "plan_fewer_hours",
+)  # fmt: skip
 _BLANKS = ("",) * (len(OUTPUT_COLUMNS) - 4)  # the cells between the calendar and the error of a failed row
 
 
 def _start_time(
     calendar: SchoolCalendar, time_text: str, session: str, *, lunchtime: bool = False
 ) -> tuple[dt.time | None, bool]:
-    """Collection time from the row; a lunchtime suspension with no time starts halfway through the day
-    (12:00 on an 08:45-15:15 day), so it ends with the day and the child is back next morning."""
+    """Collection time from the row (a lunchtime suspension with no time starts when the midday break begins)."""
     low = time_text.lower()
     if low in _NOT_COLLECTED:
         return None, True
     if time_text:
         return parse_time(time_text, what="time"), False
+    if lunchtime and session:
+        raise InputError(f"session {session!r}: a lunchtime suspension is over the midday break; leave session blank")
     if session.lower() == "pm":
         return calendar.times.afternoon_starts, False
-    if lunchtime and not session:
-        times = calendar.times
-        midday = dt.datetime.combine(dt.date.min, times.day_starts) + dt.timedelta(seconds=times.length_seconds // 2)
-        return midday.time(), False
     if session and session.lower() != "am":
         raise InputError(f"session {session!r} is not am or pm")
     return None, False

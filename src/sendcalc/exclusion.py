@@ -1,8 +1,8 @@
 """Everything that follows one suspension (fixed-term exclusion): the `sendcalc exclusion` calculation.
 
-rules.md §2: start and return, excluded dates, days 1-5 and their duties, day-6 provision
-(counting back-to-back suspensions as one run), term and school-year totals against 5, 15 and
-45, the governing board's duty and deadline, and the warnings a parent needs.
+Start and return, excluded dates, days 1-5 and their duties, day-6 provision (counting
+back-to-back suspensions as one run), term and school-year totals against 5, 15 and 45, the
+governing board's duty and deadline, and the warnings a parent needs.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from sendcalc.dates import in_words, moment_in_words
 from sendcalc.errors import InputError
 from sendcalc.explain import Step
 from sendcalc.history import HistoryRow
+from sendcalc.school_age import Pupil, SchoolAge, provision_exception, school_age_on
 from sendcalc.suspension import Suspension, place_suspension
 from sendcalc.thresholds import (
     CAP,
+    FIFTEEN_DAYS,
     FIVE_DAYS,
     BoardDecision,
     board_decision,
@@ -35,7 +37,7 @@ THIS = "this suspension"
 
 @dataclass(frozen=True)
 class SuspensionResult:
-    """The full result of `sendcalc exclusion` (see docs/exclusions.md for the JSON form)."""
+    """The full result of `sendcalc exclusion` (see `sendcalc guide exclusions` for the JSON form)."""
 
     calendar: str
     suspension: Suspension
@@ -60,6 +62,8 @@ class SuspensionResult:
     exam: bool
     pru: bool
     unlawful: bool
+    school_age: SchoolAge
+    parent_duty_dates: tuple[dt.date, ...]
     warnings: tuple[str, ...]
     steps: tuple[Step, ...]
     kind: str = "suspension"
@@ -70,7 +74,7 @@ class SuspensionResult:
 
     @property
     def work_dates(self) -> tuple[dt.date, ...]:
-        """Days the school should set and mark work: the same days as the parent's duty (days 1-5)."""
+        """Days the school should set and mark work: days 1-5 (all of them when 5 days or fewer), at any age."""
         return self.suspension.parent_duty_dates
 
 
@@ -86,6 +90,8 @@ def assess_suspension(
     history: Sequence[HistoryRow] = (),
     exam: bool = False,
     pru: bool = False,
+    lunchtime: bool = False,
+    pupil: Pupil | None = None,
     today: dt.date | None = None,
     explain: bool = True,
 ) -> SuspensionResult:
@@ -96,7 +102,9 @@ def assess_suspension(
     ``previous_halves`` is what the child already had this term (no dates, so no run);
     ``history`` lists earlier suspensions with their dates (they count toward the totals and
     can form a back-to-back run). ``pru``: the child attends a pupil referral unit, so the
-    local authority provides from day 6. ``today`` only sets ``deadline_passed``.
+    local authority provides from day 6. ``lunchtime``: a lunchtime suspension (``halves`` is
+    ignored). ``pupil``: the child's year group or date of birth, for the duties that apply only
+    at compulsory school age, and the exceptions to day 6. ``today`` only sets ``deadline_passed``.
     ``explain=False`` leaves ``steps`` empty (for batch use; every date and duty is the same).
     """
     if previous_halves and history:
@@ -104,7 +112,7 @@ def assess_suspension(
     if previous_halves < 0:
         raise InputError(f"--previous must be 0 or more days, not {days_text(previous_halves)}")
     suspension = place_suspension(
-        calendar, on, halves, picked_up=picked_up, not_collected=not_collected, explain=explain
+        calendar, on, halves, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime, explain=explain
     )
     earlier = place_rows(calendar, history)
     start = linear(calendar, suspension.start.position)
@@ -123,7 +131,16 @@ def assess_suspension(
     term_total = next(t.total_halves for t in mine.terms if t.period == first_day.term)
     year_total = next(y.total_halves for y in mine.years if y.period == first_day.school_year)
 
+    school_age = school_age_on(pupil, suspension.day_one)
+    parent_dates = tuple(d for d in suspension.parent_duty_dates if school_age_on(pupil, d).duties_apply)
     provision_from = provision_start(run, suspension)
+    blocked = None
+    if provision_from is not None:
+        age_on_day_six = school_age_on(pupil, provision_from)
+        blocked = provision_exception(pupil) or (None if age_on_day_six.duties_apply else age_on_day_six.reason)
+    provision_reason = _provision_reason(suspension, run, provision_from, pru, blocked)
+    if blocked:
+        provision_from = None
     provision_by = None if provision_from is None else "local authority" if pru else "school"
     notice = notice_date or suspension.starts_at.date()
     require_notice_after(notice, on)
@@ -149,6 +166,19 @@ def assess_suspension(
             f"this suspension runs from school year {counted_years[0].period} into {counted_years[-1].period}: "
             "each day counts toward the school year of its date (for the 45-day cap)"
         )
+    for line in (FIVE_DAYS, FIFTEEN_DAYS):
+        if len(counted_terms) > 1 and suspension.halves > line >= mine.board_term_halves:
+            shares = ", ".join(f"{days_text(t.total_halves)} in {t.period}" for t in counted_terms)
+            warnings.append(
+                f"this suspension is {days_words(suspension.halves)} in all, more than {line // 2}, but no single "
+                f"term's total is above {line // 2} ({shares}); "
+                "the Regulations count days 'in any term', so sendcalc gives the board's duty for the larger term "
+                f"total. The board may still be expected to act as for more than {line // 2} days, because the head "
+                "decided one suspension of that length: ask the governing board (or your local SENDIASS)"
+            )
+            break
+    if not school_age.duties_apply:
+        warnings.append(f"the parent's duty and day-6 provision do not apply: {school_age.reason}")
     last = max(d for d in (suspension.returns_at.date(), board.deadline, provision_from) if d is not None)
     warnings += calendar.status_warnings(suspension.excluded_dates[0], last)
 
@@ -161,7 +191,7 @@ def assess_suspension(
         run_labels=run_labels,
         provision_from=provision_from,
         provision_by=provision_by,
-        provision_reason=_provision_reason(suspension, run, provision_from, pru),
+        provision_reason=provision_reason,
         term=first_day.term,
         term_total_halves=term_total,
         school_year=first_day.school_year,
@@ -176,14 +206,32 @@ def assess_suspension(
         exam=exam,
         pru=pru,
         unlawful=bool(unlawful_years),
+        school_age=school_age,
+        parent_duty_dates=parent_dates,
         warnings=tuple(warnings),
         steps=(),
     )
     return replace(result, steps=_steps(result)) if explain else result
 
 
-def _provision_reason(suspension: Suspension, run: Run, provision_from: dt.date | None, pru: bool) -> str:
-    """Why day-6 provision is or is not due, in words (also the JSON ``provision_reason``)."""
+def _provision_reason(
+    suspension: Suspension, run: Run, provision_from: dt.date | None, pru: bool, blocked: str | None = None
+) -> str:
+    """Why day-6 provision is or is not due, in words (also the JSON ``provision_reason``).
+
+    ``blocked``: why the duty does not apply although the run passes day 6 (age, or an exception).
+    """
+    if blocked and provision_from is not None:
+        lead = "the run" if len(run.members) > 1 else "the suspension"
+        return (
+            f"no day-6 provision is due: {lead} is {days_words(run.halves)}, more than 5, and day 6 would be "
+            f"{in_words(provision_from)}, but {blocked}"
+        )
+    if suspension.lunchtime:
+        return (
+            "no day-6 provision is due: a lunchtime suspension never starts or continues a run of school days of "
+            "exclusion, because the child attends the afternoon session"
+        )
     if provision_from is None:
         what = (
             f"the suspension is {days_words(suspension.halves)}"
@@ -211,22 +259,33 @@ def _steps(result: SuspensionResult) -> tuple[Step, ...]:
     run = result.run
     board = result.governing_board
     steps = list(suspension.steps)
-    parent = suspension.parent_duty_dates
+    work = result.work_dates
     which = "every excluded date (the suspension is 5 days or fewer)" if result.halves <= FIVE_DAYS else "days 1 to 5"
+    age = result.school_age
+    steps.append(
+        Step(
+            "The parent's duty and day-6 provision apply to a child of compulsory school age: from the 31 "
+            "December, 31 March or 31 August after the fifth birthday to the last Friday in June of Year 11",
+            sources.SCHOOL_AGE,
+            age.reason,
+            convention=age.compulsory == "assumed",
+        )
+    )
+    parent_words = ", ".join(in_words(d) for d in result.parent_duty_dates) or "none (see the school age step)"
     steps.append(
         Step(
             "Parent's duty: the child must not be in a public place during school hours without reasonable "
             "justification, on the first five school days (all days if 5 or fewer), only on days named in the "
             "school's written notice",
             sources.PARENT_DUTY,
-            f"{which}: {', '.join(in_words(d) for d in parent)}",
+            f"{which}: {parent_words}",
         )
     )
     steps.append(
         Step(
             "School's duty to set and mark work for the first five school days",
             sources.SET_WORK,
-            ", ".join(in_words(d) for d in parent),
+            ", ".join(in_words(d) for d in work),
         )
     )
     steps.append(
@@ -264,7 +323,7 @@ def _steps(result: SuspensionResult) -> tuple[Step, ...]:
             Step(
                 "Back-to-back suspensions count as one period for day 6; a run is broken only when the child attends "
                 "a full session between two suspensions, and non-school days never break it",
-                sources.BACK_TO_BACK,
+                f"{sources.BACK_TO_BACK}; {sources.RUN_BROKEN}",
                 f"this suspension follows {', '.join(result.run_labels[:-1])} with no full session attended in "
                 f"between: one run of {days_words(run.halves)}, day 1 on {in_words(run.day_one)}",
                 convention=True,
@@ -275,7 +334,7 @@ def _steps(result: SuspensionResult) -> tuple[Step, ...]:
             Step(
                 "Back-to-back suspensions count as one period for day 6; a run is broken only when the child attends "
                 "a full session between two suspensions",
-                sources.BACK_TO_BACK,
+                f"{sources.BACK_TO_BACK}; {sources.RUN_BROKEN}",
                 "the child attended at least one full session since the last earlier suspension: this one starts a "
                 "new run",
                 convention=True,
@@ -284,16 +343,17 @@ def _steps(result: SuspensionResult) -> tuple[Step, ...]:
     steps.append(
         Step(
             "Suitable full-time education from day 6 when the suspension (or run of back-to-back suspensions) is "
-            "more than 5 school days; not for a Year 11 pupil who has taken or missed all their public exams",
+            "more than 5 school days; not for a Year 11 pupil who has taken or missed all their public exams, nor "
+            "where the child's EHC plan names fewer hours and the local authority provides them",
             f"{sources.PROVISION_SUSPENSION}; {sources.PROVISION_NOTICE}; {sources.PROVISION_EXCEPTION}",
             result.provision_reason,
         )
     )
     steps.append(
         Step(
-            "Totals: the term total decides the governing board's duty ('in any term'); the seed leaflet says the "
-            "5 and 15 day lines run over a school year, so sendcalc shows both totals",
-            sources.TERM_TOTAL,
+            "Totals: the term total decides the governing board's duty ('in any term'); the council's guide for "
+            "parents reads the 5 and 15 day lines over a school year, so sendcalc shows both totals",
+            f"{sources.TERM_TOTAL}; {sources.YEAR_READING}",
             "; ".join(
                 f"{t.period}: {days_text(t.this_halves)} now, {days_text(t.total_halves)} in total"
                 for t in result.term_totals

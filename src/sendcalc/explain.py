@@ -10,7 +10,7 @@ class Step:
     """One step of a calculation, printed by ``--explain`` and returned in JSON ``steps``.
 
     ``convention`` is True where the law is silent and sendcalc applies a stated
-    convention (rules.md marks these); the output must say so.
+    convention; the output must say so.
     """
 
     rule: str

@@ -1,9 +1,10 @@
-"""Health absence: when a child off school with illness or anxiety reaches 15 school days (rules.md §4).
+"""Health absence: when a child off school with illness or anxiety reaches 15 school days.
 
-The local authority must arrange suitable education for a child who cannot attend because of health needs
-(EA 1996 s.19) and should act as soon as it is clear the child will miss 15 school days, consecutive or
-cumulative over the school year (DfE health-needs guidance). The seed's "longer than 3 weeks" is counted here
-in school days, so holidays do not count and the days need not be consecutive.
+The local authority must arrange suitable education for a child of compulsory school age who cannot
+attend because of health needs (EA 1996 s.19) and should act as soon as it is clear the child will miss
+15 school days, consecutive or cumulative over the school year (DfE health-needs guidance). Parents'
+guides say "longer than 3 weeks"; it is counted here in school days, so holidays do not count and the
+days need not be consecutive.
 
 Pure functions over a SchoolCalendar; the parser for an ``--earlier`` file takes lines of text.
 """
@@ -21,6 +22,8 @@ from sendcalc.counting import SkippedRun, skipped_runs
 from sendcalc.dates import in_words, parse_record_date
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
+from sendcalc.school_age import Pupil, SchoolAge, school_age_on
+from sendcalc.sources import HERTS_GUIDE, SCHOOL_AGE, SCHOOL_DAY, convention
 from sendcalc.tabular import csv_rows, decoded_lines
 from sendcalc.units import days_text
 
@@ -86,6 +89,7 @@ class HealthAbsence:
     cumulative: Trigger
     three_weeks_last: dt.date
     holidays: tuple[SkippedRun, ...]
+    school_age: SchoolAge
     steps: tuple[Step, ...]
     warnings: tuple[str, ...]
 
@@ -179,8 +183,13 @@ def health_absence(
     end: dt.date | None = None,
     as_of: dt.date | None = None,
     earlier: Earlier | None = None,
+    pupil: Pupil | None = None,
 ) -> HealthAbsence:
-    """School days missed and the date the 15th school day is reached, consecutive and cumulative."""
+    """School days missed and the date the 15th school day is reached, consecutive and cumulative.
+
+    ``pupil``: year group or date of birth; the local authority's s.19 duty is to children of
+    compulsory school age.
+    """
     as_of = as_of or dt.date.today()
     pm_start = start_session == "pm"
     warnings: list[str] = []
@@ -201,7 +210,7 @@ def health_absence(
         steps.append(
             Step(
                 "only school days count; the absence is counted from the first school day on or after --from",
-                "EA 1996 s.579 (school day); rules.md §4",
+                SCHOOL_DAY,
                 f"{in_words(start)} is {calendar.day_kind(start)}; the first school day missed is {in_words(first)}",
             )
         )
@@ -244,6 +253,21 @@ def health_absence(
     if consecutive.date is not None:
         holidays = tuple(r for r in skipped_runs(calendar, first, consecutive.date) if r.reasons != ("weekend",))
     warnings[:0] = calendar.status_warnings(first, consecutive.date or through)
+    school_age = school_age_on(pupil, first)
+    if not school_age.duties_apply:
+        warnings.append(
+            f"the local authority's duty to arrange education (Education Act 1996 s.19) is to children of "
+            f"compulsory school age: {school_age.reason}"
+        )
+    steps.append(
+        Step(
+            "the local authority's duty covers children of compulsory school age (from the 31 December, 31 March or "
+            "31 August after the fifth birthday to the last Friday in June of Year 11)",
+            f"{S19}; {SCHOOL_AGE}",
+            school_age.reason,
+            convention=school_age.compulsory == "assumed",
+        )
+    )
 
     horizon = max(through, consecutive.date or through)
     one_session = [d for d in calendar.school_days(first, horizon) if len(calendar.sessions_on(d)) < 2]
@@ -279,6 +303,7 @@ def health_absence(
         cumulative=cumulative,
         three_weeks_last=three_weeks_last,
         holidays=holidays,
+        school_age=school_age,
         steps=tuple(steps),
         warnings=tuple(warnings),
     )
@@ -362,7 +387,7 @@ def _steps(
         Step(
             "count school days, not calendar weeks: the trigger is 15 school days, consecutive or cumulative "
             "over the school year; holidays, weekends, bank holidays and INSET days do not count",
-            f"{HEALTH_GUIDANCE}; rules.md §4",
+            HEALTH_GUIDANCE,
             f"this absence: {days_text(run_halves)} school day(s) {through}",
         ),
     ]
@@ -370,7 +395,7 @@ def _steps(
         steps.append(
             Step(
                 "an absence that begins at the afternoon session counts its first day as half a school day",
-                "sendcalc convention (sessions: Pupil Registration Regs 2024 reg 10)",
+                convention("registers count sessions (Pupil Registration Regs 2024 reg 10)"),
                 f"{in_words(first)} counts 0.5; the 15th whole school day is reached in the morning of school "
                 f"day {consecutive.day_number}",
                 convention=True,
@@ -380,7 +405,7 @@ def _steps(
         steps.append(
             Step(
                 "a school day with one session closed still counts as a whole school day missed",
-                "sendcalc convention (EA 1996 s.579: a school day is any day with a session)",
+                convention("Education Act 1996 s.579: a school day is any day with a session"),
                 "applies to " + ", ".join(in_words(d) for d in one_session),
                 convention=True,
             )
@@ -399,7 +424,7 @@ def _steps(
         ),
         Step(
             "15 school days is three calendar weeks only when no holiday intervenes",
-            "rules.md §4",
+            f"{HEALTH_GUIDANCE}; {HERTS_GUIDE} ('longer than 3 weeks')",
             f"three calendar weeks from {in_words(first)} end on {in_words(three_weeks_last)}; "
             + (
                 "not school days in between: " + "; ".join("; ".join(h.reasons) for h in holidays)
@@ -423,7 +448,7 @@ def _steps(
         Step(
             "absence because of illness should be authorised (code I) unless the school has genuine doubt; "
             "schools should need medical evidence only in a minority of cases",
-            f"{WTISA}; seed 000",
+            f"{WTISA}; {HERTS_GUIDE}",
             "code I is authorised absence",
         ),
     ]

@@ -6,6 +6,7 @@ CSV: a header row, then one suspension per row::
     2025-10-07,11:00,1,,hit another child
     2025-11-03,,2.5,,
     2025-11-20,not collected,1,no,
+    2025-11-25,12:15,lunchtime,,
 
 TOML: one ``[[suspension]]`` table per suspension with the same keys (``date`` may be a TOML date,
 ``time`` a string or TOML time).
@@ -13,7 +14,9 @@ TOML: one ``[[suspension]]`` table per suspension with the same keys (``date`` m
 ``date`` (required) is the school day of the collection, or the first day when there is no time;
 ``time`` (optional) is the collection time, blank for "from the start of the day", or
 ``not collected`` when the child stayed until the end of the day; ``days`` (required) is the
-length in half-day steps (``lunchtime`` = 0.5); ``exam`` (optional) yes/no; ``note`` is free text.
+length in half-day steps, or ``lunchtime`` for a lunchtime suspension (half a day in the totals,
+back for the afternoon); ``kind`` (optional) is ``suspension`` or ``lunchtime``, and a lunchtime
+needs no ``days``; ``exam`` (optional) yes/no; ``note`` is free text.
 Every problem is one InputError naming the file, the row and the field.
 """
 
@@ -26,9 +29,9 @@ from typing import Any
 
 from sendcalc.dates import parse_date, parse_time
 from sendcalc.errors import InputError
-from sendcalc.units import parse_days
+from sendcalc.units import is_lunchtime, parse_days
 
-FIELDS = ("date", "time", "days", "exam", "note")
+FIELDS = ("date", "time", "days", "kind", "exam", "note")
 _ALIASES = {
     "date": "date",
     "day": "date",
@@ -39,12 +42,15 @@ _ALIASES = {
     "collected": "time",
     "days": "days",
     "length": "days",
+    "kind": "kind",
+    "type": "kind",
     "exam": "exam",
     "note": "note",
     "notes": "note",
     "reason": "note",
 }
 _NOT_COLLECTED = {"not collected", "not-collected", "not_collected", "end", "end of day", "end of the day"}
+_SUSPENSION_KINDS = {"", "suspension", "fixed-term", "fixed term", "fixed-term exclusion", "fixed term exclusion"}
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"no", "n", "false", "0", ""}
 
@@ -60,6 +66,7 @@ class HistoryRow:
     halves: int
     exam: bool = False
     note: str = ""
+    lunchtime: bool = False
 
 
 def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
@@ -117,7 +124,7 @@ def _csv_header(cells: list[str], name: str, line_no: int) -> list[str]:
             )
         header.append(_ALIASES[key])
     for needed in ("date", "days"):
-        if needed not in header:
+        if needed not in header and not (needed == "days" and "kind" in header):
             raise InputError(f"{name} line {line_no}: no {needed!r} column; the header must be like date,time,days")
     if len(set(header)) != len(header):
         raise InputError(f"{name} line {line_no}: a column is named twice in the header")
@@ -149,7 +156,7 @@ def parse_history_toml(text: str, name: str = "history.toml") -> tuple[HistoryRo
                 raise InputError(f"{where}: unknown field {key!r}; use {', '.join(FIELDS)}")
             values[field] = _toml_text(value)
         for needed in ("date", "days"):
-            if needed not in values:
+            if needed not in values and not (needed == "days" and is_lunchtime(values.get("kind", ""))):
                 raise InputError(f"{where}, field {needed!r}: missing; each suspension needs a date and days")
         rows.append(_row(where, values))
     return tuple(rows)
@@ -187,12 +194,23 @@ def _row(where: str, values: dict[str, str]) -> HistoryRow:
         except InputError as exc:
             raise fail("time", f"{exc}, leave it blank for the start of the day, or write 'not collected'") from None
     raw_days = values.get("days", "")
-    if not raw_days:
+    raw_kind = values.get("kind", "").strip().lower()
+    if raw_kind not in _SUSPENSION_KINDS and not is_lunchtime(raw_kind):
+        raise fail("kind", f"{values['kind']!r} is not suspension or lunchtime")
+    lunchtime = is_lunchtime(raw_kind) or is_lunchtime(raw_days)
+    if lunchtime:
+        if raw_days and not is_lunchtime(raw_days) and raw_days not in ("0.5", ".5", "half"):
+            raise fail("days", f"a lunchtime suspension is half a day, not {raw_days!r}; leave days blank")
+        if not_collected:
+            raise fail("time", "a lunchtime suspension ends when the afternoon begins; give the collection time")
+        halves = 1
+    elif not raw_days:
         raise fail("days", "empty; give the length in days, e.g. 1, 2.5 or lunchtime")
-    try:
-        halves = parse_days(raw_days, what="value")
-    except InputError as exc:
-        raise fail("days", str(exc)) from None
+    else:
+        try:
+            halves = parse_days(raw_days, what="value")
+        except InputError as exc:
+            raise fail("days", str(exc)) from None
     raw_exam = values.get("exam", "").strip().lower()
     if raw_exam not in _YES | _NO:
         raise fail("exam", f"{values['exam']!r} is not yes or no")
@@ -204,4 +222,5 @@ def _row(where: str, values: dict[str, str]) -> HistoryRow:
         halves=halves,
         exam=raw_exam in _YES,
         note=values.get("note", ""),
+        lunchtime=lunchtime,
     )

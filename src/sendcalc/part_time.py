@@ -1,4 +1,4 @@
-"""Part-time timetables: the sessions a child misses each week, and in total (rules.md §6).
+"""Part-time timetables: the sessions a child misses each week, and in total.
 
 A part-time timetable needs the parents' agreement, must be temporary, with an end date and regular
 reviews, and the sessions missed are authorised absence, code C2 (WTISA 2024; Pupil Registration Regs
@@ -18,6 +18,7 @@ from sendcalc.calendar.model import SESSIONS, SchoolCalendar, Session, school_ye
 from sendcalc.dates import in_words
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
+from sendcalc.sources import convention
 from sendcalc.units import days_text
 
 WTISA = "DfE, Working together to improve school attendance (2024), part-time timetables"
@@ -220,7 +221,7 @@ def _steps(
         Step(
             "each week, the sessions missed are the sessions the school holds (two a school day, fewer on a "
             "closure) that are not on the timetable",
-            "Pupil Registration Regs 2024 reg 10 (two sessions a day); rules.md §6",
+            "Pupil Registration Regs 2024 reg 10 (two sessions a day)",
             f"timetable: {describe_slots(attends)} ({len(attends)} of up to 10 sessions a week)",
         ),
     ]
@@ -239,7 +240,7 @@ def _steps(
         steps.append(
             Step(
                 "weeks on the timetable so far: school weeks (weeks with at least one session) from the start to today",
-                "sendcalc convention (school week: as for the penalty-notice window, rules.md §5)",
+                convention("a school week is a week with a session, as for the penalty-notice window"),
                 f"{so_far.school_weeks} school week(s) to {in_words(so_far.last)}",
                 convention=True,
             )

@@ -1,6 +1,6 @@
 """Reading an attendance register exported as CSV, checked row by row against the school's calendar.
 
-Two shapes are accepted (docs/attendance.md):
+Two shapes are accepted (`sendcalc guide attendance`):
 
 - one row per session: ``date,session,code`` (session am/pm, morning/afternoon);
 - one row per day with ``am`` and ``pm`` columns, the way schools print registers.

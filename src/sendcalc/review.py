@@ -1,4 +1,4 @@
-"""The independent review panel (IRP) timeline after a permanent exclusion (rules.md §3).
+"""The independent review panel (IRP) timeline after a permanent exclusion (2012 Regs Sch 1).
 
 A notice or application sent by first class post counts as given (or made) on the second
 working day after posting; delivered by hand, on the day. Working days skip weekends and bank
@@ -30,7 +30,7 @@ class ReviewStage:
 
 @dataclass(frozen=True)
 class ReviewResult:
-    """The result of `sendcalc review` (see docs/exclusions.md for the JSON form)."""
+    """The result of `sendcalc review` (see `sendcalc guide exclusions` for the JSON form)."""
 
     calendar: str
     decision_notice: ReviewStage | None

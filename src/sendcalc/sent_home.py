@@ -1,8 +1,9 @@
 """A parent's log of informal ("unofficial") exclusions: sent home, or told to keep the child at home.
 
 Sending a child home without a formal exclusion is unlawful; each time is, in law, an exclusion
-(rules.md §6, seed 000). sendcalc gives each event its equivalent length (a stated convention), totals
-them per term and school year in half days, and shows where the totals would have crossed the 5, 15
+(DfE suspension guidance; the council's guide for parents tells them to keep a record). sendcalc
+gives each event its equivalent length (a stated convention), totals them per term and school
+year in half days, and shows where the totals would have crossed the 5, 15
 and 45 school-day lines of the 2012 Regs had the school recorded them.
 
 The log is a CSV file ``date,time,note``; ``time`` is a clock time (sent home then), ``all day``
@@ -23,6 +24,7 @@ from sendcalc.calendar.model import SchoolCalendar, Session, school_year_label
 from sendcalc.dates import in_words, parse_date, parse_time
 from sendcalc.errors import InputError, OutOfRangeError
 from sendcalc.explain import Step
+from sendcalc.sources import HERTS_GUIDE, YEAR_READING, convention
 from sendcalc.tabular import csv_rows, decoded_lines
 from sendcalc.units import days_text
 
@@ -66,15 +68,15 @@ THRESHOLDS = (
     Threshold(
         "year",
         5,
-        "more than 5 school days in the school year (the seed leaflet reads the 5-day band over the year; "
-        "the Regulations count it per term)",
-        "seed 000; rules.md §2",
+        "more than 5 school days in the school year (the council's guide for parents reads the 5-day band over "
+        "the year; the Regulations count it per term)",
+        YEAR_READING,
     ),
     Threshold(
         "year",
         15,
-        "more than 15 school days in the school year (the seed leaflet's reading; the Regulations count per term)",
-        "seed 000; rules.md §2",
+        "more than 15 school days in the school year (the council's guide's reading; the Regulations count per term)",
+        YEAR_READING,
     ),
     Threshold(
         "year",
@@ -350,20 +352,20 @@ def _steps(calendar: SchoolCalendar, events: list[Event], crossings: list[Crossi
         Step(
             "sending a child home, or telling parents to keep the child at home, without a formal exclusion is "
             "unlawful; each time counts in law as an exclusion",
-            f"{GUIDANCE}; seed 000; rules.md §6",
+            f"{GUIDANCE}; {HERTS_GUIDE}",
             f"{len(events)} event(s) in the log",
         ),
         Step(
             "equivalent exclusion: sent home before the afternoon session = 0.5 day (the afternoon); told to "
             "keep the child at home for the day = 1 day; kept at home for the morning only = 0.5 day",
-            "sendcalc convention (rules.md §6; law silent)",
+            convention("an exclusion runs in half-day steps; the session the child was sent home from counts"),
             f"total {days_text(sum(e.halves for e in events))} school day(s)",
             convention=True,
         ),
         Step(
             "sent home after the afternoon session has begun = 0.5 day as well: the rest of the afternoon is "
             "an afternoon exclusion, and an exclusion is never shorter than half a school day",
-            "sendcalc convention (2012 Regs: exclusions run in half-day steps; law silent on part sessions)",
+            convention("exclusions run in half-day steps (2012 Regs), and the law says nothing of part sessions"),
             "applies to: "
             + ", ".join(
                 f"{in_words(e.day)} at {e.when}"
@@ -376,7 +378,7 @@ def _steps(calendar: SchoolCalendar, events: list[Event], crossings: list[Crossi
         ),
         Step(
             "totals are kept per term and per school year in half days; 'more than 5' means 5.5 or more",
-            f"{REGS} reg 4-6; rules.md §2",
+            f"{REGS} reg 4-6",
             "; ".join(
                 f"{t.threshold.scope} {t.label}: more than {t.threshold.days} on {in_words(t.day)}" for t in crossings
             )

@@ -1,8 +1,8 @@
 """One exclusion placed on the school calendar: when it starts, when the child returns, and its numbered days.
 
-rules.md §2.1 (start and return from the collection moment) and §2.2 (numbering the days,
-attributing each day to a term and a school year). Shared by suspensions and permanent
-exclusions. Pure: a few binary searches on the calendar per call, no I/O.
+Start and return from the collection moment, numbering the days (EIA 2006 s.103(7)), and
+attributing each day to a term and a school year. Shared by suspensions, lunchtime suspensions
+and permanent exclusions. Pure: a few binary searches on the calendar per call, no I/O.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ from sendcalc.thresholds import days_words
 Position = tuple[int, int]
 """A point in school time: (school-day index in the calendar, seconds into that day's hours)."""
 
-How = Literal["collected", "before-start", "after-end", "not-collected", "start-of-day"]
+How = Literal[
+    "collected", "before-start", "after-end", "not-collected", "start-of-day", "lunchtime", "lunchtime-default"
+]
 
 
 @dataclass(frozen=True)
 class ExclusionStart:
-    """When an exclusion starts (rules.md §2.1) and which school day is day 1 (EIA 2006 s.103(7))."""
+    """When an exclusion starts and which school day is day 1 (EIA 2006 s.103(7))."""
 
     on: dt.date
     picked_up: dt.time | None
@@ -64,6 +66,7 @@ class Suspension:
     numbered: tuple[tuple[int, dt.date], ...]
     counted: tuple[CountedDay, ...]
     steps: tuple[Step, ...]
+    lunchtime: bool = False
 
     @property
     def starts_at(self) -> dt.datetime:
@@ -118,7 +121,7 @@ def start_position(
     picked_up: dt.time | None = None,
     not_collected: bool = False,
 ) -> tuple[Position, How]:
-    """Where an exclusion starts in school time (rules.md §2.1), and how: the lean core of
+    """Where an exclusion starts in school time, and how: the lean core of
     :func:`exclusion_start`, shared with the batch checker.
     """
     if picked_up is not None and not_collected:
@@ -169,7 +172,7 @@ def exclusion_start(
             Step(
                 "Not collected before the end of the school day: the exclusion starts at the beginning of the "
                 "next school day",
-                sources.SEED_START,
+                sources.COLLECTION,
                 f"starts at {moment_in_words(calendar.moment_at(position))}",
             )
         )
@@ -177,7 +180,7 @@ def exclusion_start(
         steps.append(
             Step(
                 "No collection time given: the exclusion runs from the start of the school day on the date given",
-                "sendcalc convention (law silent); rules.md §2.1",
+                sources.START_OF_DAY,
                 f"starts at {moment_in_words(calendar.moment_at(position))}",
                 convention=True,
             )
@@ -190,7 +193,7 @@ def exclusion_start(
                 Step(
                     f"Collected at {picked_up:%H:%M}, before the school day starts at {times.day_starts:%H:%M}: "
                     "counts as from the start of the day",
-                    sources.RULES_START_CONVENTION,
+                    sources.BEFORE_START,
                     f"starts at {moment_in_words(calendar.moment_at(position))}",
                     convention=True,
                 )
@@ -200,7 +203,7 @@ def exclusion_start(
                 Step(
                     f"Collected at {picked_up:%H:%M}, at or after the end of the school day ({times.day_ends:%H:%M}): "
                     "the same as not collecting, so it starts at the beginning of the next school day",
-                    sources.RULES_START_CONVENTION,
+                    sources.AFTER_END,
                     f"starts at {moment_in_words(calendar.moment_at(position))}",
                     convention=True,
                 )
@@ -209,7 +212,7 @@ def exclusion_start(
             steps.append(
                 Step(
                     "Collected during school hours: the exclusion starts at the moment of collection",
-                    sources.SEED_START,
+                    sources.COLLECTION,
                     f"starts at {moment_in_words(moment)}",
                 )
             )
@@ -251,15 +254,19 @@ def place_suspension(
     *,
     picked_up: dt.time | None = None,
     not_collected: bool = False,
+    lunchtime: bool = False,
     explain: bool = True,
 ) -> Suspension:
     """Place a suspension of ``halves`` half days (1 = half a day) on the calendar.
 
-    Only school time counts. A whole day keeps the clock time; a half day is half of the day's
-    length, carrying on from the start of the next school day; a return exactly at the end of a
-    day is the start of the next school day (rules.md §2.1 convention). ``explain=False`` skips
-    writing the steps (for batch use: the dates are the same).
+    Only school time counts. A whole day keeps the clock time; a half day is one session (the
+    first that begins at or after the moment the whole days end); a return exactly at the end of
+    a day is the start of the next school day. ``lunchtime``: a lunchtime suspension instead
+    (``halves`` is ignored; see :func:`place_lunchtime`). ``explain=False`` skips writing the
+    steps (for batch use: the dates are the same).
     """
+    if lunchtime:
+        return place_lunchtime(calendar, on, picked_up=picked_up, not_collected=not_collected, explain=explain)
     if isinstance(halves, bool) or not isinstance(halves, int) or halves < 1:
         raise InputError(
             f"a suspension is at least half a day: halves must be a whole number 1 or more, not {halves!r}"
@@ -306,30 +313,38 @@ def _placement_steps(
     times = calendar.times
     steps = list(start.steps)
     rule = "Only school time counts: weekends, holidays, bank holidays, INSET days and closures are skipped"
-    steps.append(Step(rule, f"{sources.SEED_START}; {sources.SCHOOL_DAY}", f"{days_words(halves)} of school time"))
-    half_length = times.length_seconds // 2
-    detail = "a whole day keeps the clock time (N school days later, same time)"
+    steps.append(Step(rule, f"{sources.COLLECTION}; {sources.SCHOOL_DAY}", f"{days_words(halves)} of school time"))
+    whole = halves // 2
+    if whole:
+        after = calendar.moment_at((start.position[0] + whole, start.position[1]))
+        steps.append(
+            Step(
+                "A whole day keeps the clock time: N school days later, at the same time",
+                sources.WHOLE_DAYS,
+                f"{days_words(2 * whole)} from {moment_in_words(start.starts_at)} ends at {moment_in_words(after)}",
+            )
+        )
     if halves % 2:
-        hours, rest = divmod(half_length, 3600)
-        detail += (
-            f"; a half day is half of the school day ({times.day_starts:%H:%M}-{times.day_ends:%H:%M} gives "
-            f"{hours} h {rest // 60} min), time past the end of the day carrying on from the start of the next"
+        session = "afternoon" if returns_at.time() == times.day_starts else "morning"
+        steps.append(
+            Step(
+                "A half day is one session: the first whole session (morning "
+                f"{times.day_starts:%H:%M}-{times.afternoon_starts:%H:%M}, afternoon "
+                f"{times.afternoon_starts:%H:%M}-{times.day_ends:%H:%M}) that begins at or after "
+                + ("the moment the whole days end" if whole else "the start")
+                + "; the child returns when it ends",
+                sources.HALF_DAY_SESSION,
+                f"the half day is the {session} session; back at {moment_in_words(returns_at)}",
+                convention=True,
+            )
         )
-    steps.append(
-        Step(
-            f"Return: {detail}",
-            sources.RULES_START_CONVENTION,
-            f"returns at {moment_in_words(returns_at)}",
-            convention=True,
-        )
-    )
     if end[1] == 0:
         ended = calendar.day_at_index(end[0] - 1)
         steps.append(
             Step(
                 "A return that falls exactly at the end of a school day is reported as the start of the next "
                 "school day",
-                sources.RULES_START_CONVENTION,
+                sources.END_OF_DAY,
                 f"the suspension ends at {times.day_ends:%H:%M} on {in_words(ended)}: "
                 f"back at {moment_in_words(returns_at)}",
                 convention=True,
@@ -343,8 +358,9 @@ def _placement_steps(
     steps.append(
         Step(
             "Excluded dates: every school day on which any suspended time falls",
-            "rules.md §2.2",
+            sources.EXCLUDED_DATES,
             f"{len(excluded)} date(s): {', '.join(in_words(d) for d in excluded)} ({return_words})",
+            convention=True,
         )
     )
     parts = "; ".join(f"day {c.number} {in_words(c.date)} counts {days_words(c.halves)} in {c.term}" for c in counted)
@@ -357,3 +373,86 @@ def _placement_steps(
         )
     )
     return tuple(steps)
+
+
+def place_lunchtime(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    explain: bool = True,
+) -> Suspension:
+    """A lunchtime suspension: excluded over the midday break of ``on`` only, back for the afternoon.
+
+    It runs from the collection (default: the start of the midday break) until the afternoon
+    session begins, counts as half a school day in every total, makes ``on`` an excluded date,
+    and loses no register session (the child attends the afternoon).
+    """
+    if not_collected:
+        raise InputError(
+            "a lunchtime suspension ends when the afternoon session begins, so the child cannot have stayed until "
+            "the end of the day; give the collection time, or none for the start of the midday break"
+        )
+    if calendar.school_day_index(on) is None:
+        raise not_a_school_day(calendar, on, "the child cannot have been collected from school that day")
+    begin, end = calendar.lunchtime(on, picked_up)
+    starts_at = calendar.moment_at(begin)
+    term = calendar.term_of(on)
+    assert term is not None  # every school day lies in a term
+    start = ExclusionStart(
+        on=on,
+        picked_up=picked_up,
+        not_collected=False,
+        how="lunchtime" if picked_up is not None else "lunchtime-default",
+        position=begin,
+        starts_at=starts_at,
+        day_zero=None,
+        day_one=on,
+        day_one_index=begin[0],
+        steps=(),
+    )
+    returns_at = calendar.moment_at(end)
+    counted = (CountedDay(1, on, 1, term.label, term.school_year),)
+    steps: tuple[Step, ...] = ()
+    if explain:
+        times = calendar.times
+        when = (
+            f"collected at {picked_up:%H:%M}"
+            if picked_up is not None
+            else f"no collection time given: from {times.lunch_starts:%H:%M}, when the midday break is taken to begin"
+            + ("" if times.morning_ends is not None else " (sendcalc's default; a calendar file can set morning_ends)")
+        )
+        steps = (
+            Step(
+                "A lunchtime suspension excludes the child over the midday break only: from collection until the "
+                "afternoon session begins, when the child comes back",
+                sources.LUNCHTIME,
+                f"{when}; back for the afternoon at {moment_in_words(returns_at)}",
+                convention=picked_up is None,
+            ),
+            Step(
+                "It counts as half a school day in every total (term, school year, the head's notice duty); the "
+                "date is an excluded date for the parent's duty, because school hours include the midday break",
+                f"{sources.LUNCHTIME}; {sources.SCHOOL_HOURS}",
+                f"0.5 day counted in {term.label}; excluded date {in_words(on)}",
+            ),
+            Step(
+                "No register session is lost (the child attends the afternoon), so a lunchtime never starts or "
+                "continues a run of consecutive school days of exclusion for day 6",
+                sources.BACK_TO_BACK,
+                "no day-6 duty from this lunchtime",
+            ),
+        )
+    return Suspension(
+        calendar=calendar.name,
+        start=start,
+        halves=1,
+        end=end,
+        returns_at=returns_at,
+        excluded_dates=(on,),
+        numbered=((1, on),),
+        counted=counted,
+        steps=steps,
+        lunchtime=True,
+    )

@@ -1,4 +1,4 @@
-"""The 5, 15 and 45 school-day lines and the governing board's duty (rules.md §2, §2.4, §3).
+"""The 5, 15 and 45 school-day lines and the governing board's duty (2012 Regs reg 4-6).
 
 Every comparison is on integers of half days: "more than 5" means 5.5 or more (11 halves or
 more), "more than 15" means 15.5 or more, and 45.0 is lawful while 45.5 is not.

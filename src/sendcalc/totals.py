@@ -1,8 +1,9 @@
 """Suspensions taken together: running totals per term and school year, thresholds crossed, back-to-back runs.
 
-rules.md §2 (term totals for the board duty, school-year totals for the 45-day cap) and §2.3
-(back-to-back suspensions count as one period for day 6). Convention: a run is broken only when
-the child attends a full session between two suspensions; non-school days never break it.
+Term totals decide the board's duty (2012 Regs reg 6, "in any term"), school-year totals the
+45-day cap (reg 4), and back-to-back suspensions count as one period for day 6 (SI 2014/3216).
+Convention: a run is broken only when the child attends a full session between two suspensions;
+non-school days never break it, and a lunchtime suspension never starts or continues one.
 """
 
 from __future__ import annotations
@@ -106,7 +107,13 @@ def place_rows(calendar: SchoolCalendar, rows: Sequence[HistoryRow]) -> tuple[En
     for row in rows:
         try:
             suspension = place_suspension(
-                calendar, row.on, row.halves, picked_up=row.picked_up, not_collected=row.not_collected, explain=False
+                calendar,
+                row.on,
+                row.halves,
+                picked_up=row.picked_up,
+                not_collected=row.not_collected,
+                lunchtime=row.lunchtime,
+                explain=False,
             )
         except SendcalcError as exc:
             raise type(exc)(f"{row.where}, field 'date': {exc}") from None
@@ -160,7 +167,12 @@ def find_runs(calendar: SchoolCalendar, ordered: Sequence[Entry]) -> tuple[Run, 
     for i, entry in enumerate(ordered):
         if members:
             previous = ordered[members[-1]].suspension
-            if attends_full_session(calendar, previous.end, entry.suspension.start.position):
+            # a lunchtime never starts or continues a run: the child attends the afternoon session
+            if (
+                previous.lunchtime
+                or entry.suspension.lunchtime
+                or attends_full_session(calendar, previous.end, entry.suspension.start.position)
+            ):
                 runs.append(_run(calendar, ordered, members, len(runs) + 1))
                 members = []
         members.append(i)
@@ -278,13 +290,13 @@ class TotalsResult:
 
 
 def line_meaning(scope: Scope, threshold: int) -> str:
-    """What going above a line means (rules.md §2, §2.4)."""
+    """What going above a line means, in a parent's words."""
     if threshold == CAP:
         return "above 45 school days in a school year: unlawful (2012 Regs reg 4); no further suspension is lawful"
     if scope == "school year":
         return (
-            f"above {days_words(threshold)} in the school year: the seed leaflet's reading; the Regulations "
-            "count this line per term, so it brings no duty by itself"
+            f"above {days_words(threshold)} in the school year: the council's guide for parents reads the line "
+            "over the year; the Regulations count it per term, so it brings no duty by itself"
         )
     if threshold == FIVE_DAYS:
         return (
@@ -318,15 +330,16 @@ def summarise_history(
             "; ".join(f"{t.period}: {days_words(t.total_halves)}" for t in ledger.terms) or "no suspensions",
         ),
         Step(
-            "The seed leaflet says the 5 and 15 day lines run over a school year; the Regulations say 'in any term'. "
-            "sendcalc follows the Regulations and shows both totals",
-            sources.TERM_TOTAL,
+            "The council's guide for parents reads the 5 and 15 day lines over a school year; the Regulations say "
+            "'in any term'. sendcalc follows the Regulations and shows both totals",
+            sources.YEAR_READING,
             "; ".join(f"{y.period}: {days_words(y.total_halves)}" for y in ledger.years) or "no suspensions",
         ),
         Step(
             "Back-to-back suspensions count as one period for day 6; a run is broken only when the child attends a "
-            "full session between two suspensions, and non-school days never break it",
-            sources.BACK_TO_BACK,
+            "full session between two suspensions, and non-school days never break it; a lunchtime suspension "
+            "never starts or continues a run",
+            f"{sources.BACK_TO_BACK}; {sources.RUN_BROKEN}",
             "; ".join(_run_words(ledger, run) for run in ledger.runs) or "no suspensions",
             convention=True,
         ),

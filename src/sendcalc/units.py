@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from functools import lru_cache
 
 from sendcalc.errors import InputError
 
+_NUMBER = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
+LUNCHTIME_WORDS = frozenset({"lunchtime", "lunch", "lunchtime suspension", "lunch-time"})
+
+
+def is_lunchtime(text: str) -> bool:
+    """Whether a length or kind names a lunchtime suspension (its own kind, not 0.5 of a day)."""
+    return " ".join(text.strip().lower().split()) in LUNCHTIME_WORDS
+
 
 @lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
 def parse_days(text: str | int | float, *, what: str = "--days", allow_zero: bool = False) -> int:
-    """'1', '2.5', '0.5', 'lunchtime' or 'half' -> half days (2, 5, 1, 1, 1).
+    """'1', '2.5', '0.5' or 'half' -> half days (2, 5, 1, 1).
 
-    Suspensions come in half-day steps from half a day to 45 days (2012 Regs reg 4).
+    Suspensions come in half-day steps from half a day to 45 days (2012 Regs reg 4). A
+    lunchtime suspension is its own kind (see :func:`is_lunchtime`), not a length.
     """
     raw = str(text).strip().lower()
-    if raw in ("lunchtime", "lunch", "half", "half-day"):
+    if raw in ("half", "half-day", "half a day"):
         return 1
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise InputError(f"{what} {text!r} is not a number of days; use 1, 2.5, 0.5 or 'lunchtime'") from None
+    if not _NUMBER.match(raw):
+        hint = " (a lunchtime counts as 0.5)" if is_lunchtime(raw) else ""
+        raise InputError(f"{what} {text!r} is not a number of days; use 1, 2.5 or 0.5{hint}")
+    value = Decimal(raw)
     halves = value * 2
     if not value.is_finite() or halves != halves.to_integral_value() or value < 0 or (value == 0 and not allow_zero):
         raise InputError(f"{what} {text!r} must be a positive number of days in half-day steps (0.5, 1, 1.5, ...)")

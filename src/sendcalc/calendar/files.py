@@ -1,6 +1,6 @@
 """Loading and validating calendar files (TOML), shipped or the user's own.
 
-Two shapes share one format (docs/calendars.md): an LA file with ``years`` and their
+Two shapes share one format (sendcalc guide calendars): an LA file with ``years`` and their
 terms, and a school file with ``based_on`` plus its INSET days, occasional days and
 closures (or its own ``years`` entirely). Every problem becomes a one-line
 CalendarDataError naming the file, the line and the entry.
@@ -39,7 +39,7 @@ TOP_KEYS = {"name", "area", "applies_to", "notes", "based_on", "times", "years"}
 YEAR_KEYS = {"status", "source", "notes", "terms", "inset_days", "occasional_days", "closures"}
 TERM_KEYS = {"name", "first_day", "last_day", "breaks"}
 BREAK_KEYS = {"name", "first_day", "last_day"}
-TIME_KEYS = {"day_starts", "afternoon_starts", "day_ends"}
+TIME_KEYS = {"day_starts", "morning_ends", "afternoon_starts", "day_ends"}
 CLOSURE_KEYS = {"date", "session", "reason"}
 _LABEL = re.compile(r"^(\d{4})-(\d{2})$")
 _CLOSURE_LISTS: dict[str, ClosureKind] = {
@@ -112,7 +112,7 @@ class _Loader:
             if not Path(text).exists():
                 raise InputError(
                     f"no calendar called {text!r}; shipped calendars are {', '.join(builtin_names())}, "
-                    "or give the path of a calendar file (see docs/calendars.md)"
+                    "or give the path of a calendar file (see: sendcalc guide calendars)"
                 )
         path = Path(text)
         if relative_to is not None and not path.is_absolute():
@@ -159,7 +159,7 @@ class _FileReader:
         try:
             doc = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
-            raise CalendarDataError(f"{self.shown}: not valid TOML: {exc}; see docs/calendars.md") from None
+            raise CalendarDataError(f"{self.shown}: not valid TOML: {exc}; see: sendcalc guide calendars") from None
         self._check_keys(doc, TOP_KEYS, "top level")
         base: SchoolCalendar | None = None
         base_info: CalendarInfo | None = None
@@ -251,10 +251,11 @@ class _FileReader:
         from sendcalc.dates import parse_time
 
         self._check_keys(raw, TIME_KEYS, "times")
-        values = {
+        values: dict[str, Any] = {
             "day_starts": base.day_starts,
             "afternoon_starts": base.afternoon_starts,
             "day_ends": base.day_ends,
+            "morning_ends": base.morning_ends,
         }
         for key, value in raw.items():
             if isinstance(value, dt.time):
@@ -268,6 +269,12 @@ class _FileReader:
         if not times.day_starts < times.afternoon_starts < times.day_ends:
             raise self.fail(
                 "times", "day_starts must be before afternoon_starts, which must be before day_ends", "times"
+            )
+        if times.morning_ends is not None and not times.day_starts < times.morning_ends < times.afternoon_starts:
+            raise self.fail(
+                "times.morning_ends",
+                "the midday break must begin after day_starts and before afternoon_starts",
+                "morning_ends",
             )
         return times
 

@@ -37,17 +37,42 @@ def school_year_bounds(label: str) -> tuple[dt.date, dt.date]:
     return dt.date(start, 8, 1), dt.date(start + 1, 7, 31)
 
 
+DEFAULT_MORNING_ENDS = dt.time(12, 0)
+
+
 @dataclass(frozen=True)
 class SchoolTimes:
-    """Clock times of the school day; school hours run from ``day_starts`` to ``day_ends``."""
+    """Clock times of the school day; school hours run from ``day_starts`` to ``day_ends``.
+
+    The morning session runs from ``day_starts`` to ``afternoon_starts`` (the midday break is part
+    of it for counting); ``morning_ends`` is when the midday break begins, which only a lunchtime
+    suspension needs. None means the default (:attr:`lunch_starts`).
+    """
 
     day_starts: dt.time = dt.time(8, 45)
     afternoon_starts: dt.time = dt.time(13, 0)
     day_ends: dt.time = dt.time(15, 15)
+    morning_ends: dt.time | None = None
 
     @property
     def length_seconds(self) -> int:
         return _seconds(self.day_ends) - _seconds(self.day_starts)
+
+    @property
+    def morning_seconds(self) -> int:
+        """Length of the morning session, midday break included: where the afternoon session begins."""
+        return _seconds(self.afternoon_starts) - _seconds(self.day_starts)
+
+    @property
+    def lunch_starts(self) -> dt.time:
+        """When the midday break begins: ``morning_ends``, else 12:00 (or half an hour before the
+        afternoon session when that begins by 12:00)."""
+        if self.morning_ends is not None:
+            return self.morning_ends
+        if self.afternoon_starts > DEFAULT_MORNING_ENDS:
+            return DEFAULT_MORNING_ENDS
+        half_hour_before = dt.datetime.combine(dt.date.min, self.afternoon_starts) - dt.timedelta(minutes=30)
+        return max(half_hour_before.time(), self.day_starts)
 
 
 def _seconds(value: dt.time) -> int:
@@ -139,6 +164,7 @@ class SchoolCalendar:
     _partial_indexes: list[int] = field(init=False, repr=False, compare=False)
     _day_starts: int = field(init=False, repr=False, compare=False)
     _length: int = field(init=False, repr=False, compare=False)
+    _morning: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         years = tuple(sorted(self.years, key=lambda y: y.label))
@@ -189,6 +215,7 @@ class SchoolCalendar:
         set_(self, "_partial_indexes", sorted(index[d.toordinal()] for d in self._partial if d.toordinal() in index))
         set_(self, "_day_starts", _seconds(self.times.day_starts))
         set_(self, "_length", self.times.length_seconds)
+        set_(self, "_morning", self.times.morning_seconds)
 
     @cached_property
     def _working(self) -> list[int]:
@@ -262,7 +289,7 @@ class SchoolCalendar:
         have = ", ".join(self._labels) or "none"
         return (
             f"{what}, but the {self.name} calendar has term dates only for {have}; "
-            "add that year in a school calendar file (see docs/calendars.md) and pass it with --calendar FILE"
+            "add that year in a school calendar file (sendcalc guide calendars) and pass it with --calendar FILE"
         )
 
     def _require_span(self, first: dt.date, last: dt.date) -> None:
@@ -276,7 +303,8 @@ class SchoolCalendar:
                 raise OutOfRangeError(
                     f"counting from {in_words(first)} to {in_words(last)} passes through school year {label}, "
                     f"but the {self.name} calendar has no term dates for it (it has {', '.join(self._labels)}); "
-                    "add that year in a school calendar file (see docs/calendars.md) and pass it with --calendar FILE"
+                    "add that year in a school calendar file (sendcalc guide calendars) and pass it with "
+                    "--calendar FILE"
                 )
 
     # ----- school days ----------------------------------------------------------------------------
@@ -378,7 +406,7 @@ class SchoolCalendar:
             raise OutOfRangeError(
                 f"counting from {in_words(origin)} runs {edge} the last school year the {self.name} calendar "
                 f"has term dates for ({', '.join(self._labels)}); add the next year in a school calendar file "
-                "(see docs/calendars.md) and pass it with --calendar FILE"
+                "(sendcalc guide calendars) and pass it with --calendar FILE"
             )
         result = dt.date.fromordinal(self._days[i])
         if self._may_cross_gap(bisect_left(self._days, origin.toordinal()), i):
@@ -450,13 +478,13 @@ class SchoolCalendar:
     def term_school_days(self, term: Term) -> list[dt.date]:
         return self.school_days(term.first_day, term.last_day)
 
-    # ----- school time (rules.md §2.1) ------------------------------------------------------------
+    # ----- school time (sessions) -----------------------------------------------------------------
 
     def school_position(self, moment: dt.datetime) -> tuple[int, int]:
         """Where a moment sits in school time: (school-day index, seconds into that day's hours).
 
         Before the day starts counts as the start; at or after the end counts as the start of
-        the next school day (rules.md §2.1 convention). The date must be a school day.
+        the next school day (a stated convention). The date must be a school day.
         """
         i = self.index_of(moment.date())
         secs = moment.hour * 3600 + moment.minute * 60 + moment.second - self._day_starts
@@ -473,25 +501,55 @@ class SchoolCalendar:
         return dt.datetime(day.year, day.month, day.day, secs // 3600, secs // 60 % 60, secs % 60)
 
     def advance(self, position: tuple[int, int], half_days: int) -> tuple[int, int]:
-        """Move forward by ``half_days`` halves of a school day of school time.
+        """Move forward by ``half_days`` half school days of school time.
 
-        A whole day keeps the clock time; a half day is half the day's length, and time
-        past the end of the day carries on from the start of the next school day. A day on
-        which the school held only one session cannot be counted this way: rather than give
-        a wrong time, that is an InputError naming the day.
+        Whole days keep the clock time (N school days later, at the same time). A half day is one
+        session: after the whole days, the first whole session that begins at or after that moment,
+        ending when that session ends. A session ending at the end of the day ends at the start of
+        the next school day. A day on which the school held only one session cannot be counted this
+        way: rather than give a wrong time, that is an InputError naming the day.
         """
-        length = self._length
-        index, secs = divmod(position[0] * length + position[1] + half_days * length // 2, length)
+        whole, half = divmod(half_days, 2)
+        index, secs = position[0] + whole, position[1]
+        if half:
+            morning = self._morning
+            if secs == 0:  # the morning session: back when the afternoon begins
+                secs = morning
+            elif secs <= morning:  # the afternoon session: back at the start of the next school day
+                index, secs = index + 1, 0
+            else:  # the next morning session
+                index, secs = index + 1, morning
         if index != position[0]:
             self.day_at_index(index, position[0])  # inside the data, and no missing school year crossed
         self.require_full_days(position, (index, secs))
         return index, secs
 
+    def lunchtime(self, day: dt.date, collected: dt.time | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The span of a lunchtime suspension on ``day``: from ``collected`` (default: the start of the
+        midday break) to the start of the afternoon session, the same day. ``day`` must be a school day."""
+        times = self.times
+        start = times.lunch_starts if collected is None else collected
+        if start < times.day_starts:
+            raise InputError(
+                f"a lunchtime suspension collected at {start:%H:%M} is before the school day starts "
+                f"({times.day_starts:%H:%M}); give the time the child was collected at lunchtime"
+            )
+        if start >= times.afternoon_starts:
+            raise InputError(
+                f"a lunchtime suspension ends when the afternoon session begins ({times.afternoon_starts:%H:%M}), "
+                f"so it cannot start at {start:%H:%M}; an exclusion from the afternoon is half a day (0.5)"
+            )
+        index = self.index_of(day)
+        begin = (index, _seconds(start) - self._day_starts)
+        end = (index, self._morning)
+        self.require_full_days(begin, end)
+        return begin, end
+
     def require_full_days(self, start: tuple[int, int], end: tuple[int, int]) -> None:
         """Refuse a span of school time that overlaps a session the school closed (a one-session closure)."""
         j = bisect_left(self._partial_indexes, start[0])
         length = self._length
-        morning = _seconds(self.times.afternoon_starts) - self._day_starts
+        morning = self._morning
         while j < len(self._partial_indexes) and self._partial_indexes[j] <= end[0]:
             index = self._partial_indexes[j]
             day = dt.date.fromordinal(self._days[index])

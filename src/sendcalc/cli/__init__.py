@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "check": "sendcalc.cli.check_cmd",
     "days": "sendcalc.cli.days_cmd",
     "calendar": "sendcalc.cli.calendar_cmd",
+    "guide": "sendcalc.cli.guide_cmd",
 }
 # other names people use for a command; they work but are not listed in help
 ALIASES: dict[str, str] = {"suspension": "exclusion", "fixed-term": "exclusion"}
@@ -74,6 +75,7 @@ def root() -> None:
 
     Every date is counted on a school calendar: the shipped Hertfordshire one unless you pass
     --calendar (or set SENDCALC_CALENDAR); add your school's INSET days with --inset.
+    Every option, file format and JSON key: sendcalc guide.
 
     Examples:
 

@@ -10,14 +10,17 @@ import typer
 from sendcalc.cli.options import (
     CalendarOpt,
     ClosureOpt,
+    DobOpt,
     ExplainOpt,
     Format,
     FormatOpt,
     InsetOpt,
     JsonOpt,
+    YearGroupOpt,
     build_calendar,
     date_arg,
     output_format,
+    pupil_from,
     warn,
 )
 
@@ -65,6 +68,8 @@ def absence(
         str | None,
         typer.Option("--as-of", metavar="DATE", help="Count 'so far' up to this date (default: today)."),
     ] = None,
+    year_group: YearGroupOpt = None,
+    dob: DobOpt = None,
     calendar: CalendarOpt = "hertfordshire",
     inset: InsetOpt = None,
     closure: ClosureOpt = None,
@@ -101,6 +106,7 @@ def absence(
         end=date_arg(to, "--to") if to else None,
         as_of=date_arg(as_of, "--as-of") if as_of else None,
         earlier=before,
+        pupil=pupil_from(year_group, dob),
     )
     warn(result.warnings)
     typer.echo(render_health(result, output_format(fmt, as_json), explain=explain), nl=False)

@@ -68,7 +68,9 @@ def list_calendars(fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> N
         for key, info, years in rows:
             table.add_row(f"{key}\n{info.area}", info.applies_to, "\n".join(f"{lb}  {st}" for lb, st in years))
         Console().print(table)
-        typer.echo("Use your school's own dates with --inset/--closure, or a school file: see docs/calendars.md.")
+        typer.echo(
+            "Use your school's own dates with --inset/--closure, or a school file: see sendcalc guide calendars."
+        )
 
 
 @app.command("show")
@@ -127,7 +129,7 @@ def show(
 
 @app.command("check")
 def check(
-    file: Annotated[str, typer.Argument(help="Your calendar file (TOML): see docs/calendars.md.")],
+    file: Annotated[str, typer.Argument(help="Your calendar file (TOML): see sendcalc guide calendars.")],
 ) -> None:
     """Validate a calendar file; each problem is one line naming the file, the line and the entry (exit 3).
 

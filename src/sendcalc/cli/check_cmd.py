@@ -33,9 +33,11 @@ def check(
     (suspension, lunchtime, permanent), time (collection time, or 'not
     collected') or session (am/pm), days, calendar, inset (INSET days
     separated by ;), notice_date, previous, exam, pru, decision_notice,
-    decision_posted, and the recorded dates provision_started, board_met,
-    returned, review_applied. Blank lines are skipped; a JSON line that is not
-    an object becomes an error row.
+    decision_posted, year_group or dob (compulsory school age, for day 6),
+    exams_finished, plan_fewer_hours, and the recorded dates
+    provision_started, board_met, returned, review_applied. Blank lines are
+    skipped; a JSON line that is not an object becomes an error row. The whole
+    reference: sendcalc guide check.
 
     Example: sendcalc check cases.csv -o checked.csv
     """

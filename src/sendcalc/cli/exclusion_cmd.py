@@ -9,15 +9,20 @@ import typer
 from sendcalc.cli.options import (
     CalendarOpt,
     ClosureOpt,
+    DobOpt,
+    ExamsFinishedOpt,
     ExplainOpt,
     Format,
     FormatOpt,
     IcsOpt,
     InsetOpt,
     JsonOpt,
+    PlanHoursOpt,
+    YearGroupOpt,
     build_calendar,
     date_arg,
     output_format,
+    pupil_from,
 )
 
 PickedUpOpt = Annotated[
@@ -72,7 +77,8 @@ def exclusion(
             "--days",
             "-d",
             metavar="N",
-            help="Length in school days, in half-day steps: 1, 2.5, 0.5; 'lunchtime' means 0.5.",
+            help="Length in school days, in half-day steps (1, 2.5, 0.5; a half day is one session), or 'lunchtime' "
+            "for a lunchtime suspension: out over the midday break, back for the afternoon, 0.5 in the totals.",
         ),
     ] = "1",
     notice_date: NoticeOpt = None,
@@ -90,7 +96,7 @@ def exclusion(
         typer.Option(
             "--history",
             metavar="FILE",
-            help="Earlier suspensions (CSV or TOML with date, time, days): see docs/exclusions.md.",
+            help="Earlier suspensions (CSV or TOML with date, time, days): see: sendcalc guide exclusions.",
             show_default=False,
         ),
     ] = None,
@@ -101,6 +107,10 @@ def exclusion(
         bool,
         typer.Option("--pru", help="The child attends a pupil referral unit: the local authority provides from day 6."),
     ] = False,
+    year_group: YearGroupOpt = None,
+    dob: DobOpt = None,
+    exams_finished: ExamsFinishedOpt = False,
+    plan_fewer_hours: PlanHoursOpt = False,
     grid: GridOpt = True,
     calendar: CalendarOpt = "hertfordshire",
     inset: InsetOpt = None,
@@ -112,7 +122,12 @@ def exclusion(
 ) -> None:
     """Every date and duty after a suspension (fixed-term exclusion): return, days 1-5, day 6, totals, board.
 
-    Example: sendcalc exclusion --picked-up 11:00 --on 2025-11-18 --days 1
+    Examples:
+
+    \b
+      sendcalc exclusion --picked-up 11:00 --on 2025-11-18 --days 1
+      sendcalc exclusion --picked-up 12:15 --on 2025-11-18 --days lunchtime
+      sendcalc exclusion --on 2025-11-18 --days 8 --year-group 12
     """
     import datetime as dt
 
@@ -122,11 +137,12 @@ def exclusion(
     from sendcalc.exclusion import assess_suspension
     from sendcalc.history import HistoryRow, read_history
     from sendcalc.render import exclusion as view
-    from sendcalc.units import parse_days
+    from sendcalc.units import is_lunchtime, parse_days
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
-    halves = parse_days(days, what="--days")
+    lunchtime = is_lunchtime(days)
+    halves = 1 if lunchtime else parse_days(days, what="--days")
     collected = parse_time(picked_up, what="--picked-up") if picked_up is not None else None
     previous_halves = parse_days(previous, what="--previous", allow_zero=True) if previous else 0
     cal = build_calendar(calendar, inset, closure)
@@ -142,6 +158,8 @@ def exclusion(
         history=rows,
         exam=exam,
         pru=pru,
+        lunchtime=lunchtime,
+        pupil=pupil_from(year_group, dob, exams_finished, plan_fewer_hours),
         today=dt.date.today(),
     )
     deliver(

@@ -10,10 +10,11 @@ import typer
 
 if TYPE_CHECKING:
     from sendcalc.calendar.model import SchoolCalendar
+    from sendcalc.school_age import Pupil
 
 CALENDAR_HELP = (
     "Calendar to count on: a shipped name (hertfordshire, derbyshire) or the path of a calendar file "
-    "(docs/calendars.md). Default: $SENDCALC_CALENDAR, else hertfordshire."
+    "(sendcalc guide calendars). Default: $SENDCALC_CALENDAR, else hertfordshire."
 )
 CalendarOpt = Annotated[
     str, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help=CALENDAR_HELP, show_default=False)
@@ -87,3 +88,52 @@ IcsOpt = Annotated[
     str | None,
     typer.Option("--ics", metavar="FILE", help="Also write the dates as all-day events to FILE (.ics, for a phone)."),
 ]
+YearGroupOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--year-group",
+        metavar="YEAR",
+        help="The child's year group (R, 1 ... 13): the parent's duty and day 6 apply only at compulsory school age.",
+        show_default=False,
+    ),
+]
+DobOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dob",
+        metavar="DATE",
+        help="The child's date of birth: decides compulsory school age exactly (better than --year-group).",
+        show_default=False,
+    ),
+]
+ExamsFinishedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--exams-finished",
+        help="A Year 11 pupil who has taken (or missed) all their public exams: no day-6 duty (SI 2007/1870 reg 5).",
+    ),
+]
+PlanHoursOpt = Annotated[
+    bool,
+    typer.Option(
+        "--plan-fewer-hours",
+        help="The child's EHC plan names fewer hours of education a week than usual, and the council provides "
+        "them: no day-6 duty (SI 2007/1870 reg 5).",
+    ),
+]
+
+
+def pupil_from(
+    year_group: str | None, dob: str | None, exams_finished: bool = False, plan_fewer_hours: bool = False
+) -> Pupil | None:
+    """The --year-group/--dob/--exams-finished/--plan-fewer-hours options as a Pupil (None if none given)."""
+    from sendcalc.school_age import Pupil, parse_year_group
+
+    if not (year_group or dob or exams_finished or plan_fewer_hours):
+        return None
+    return Pupil(
+        year_group=parse_year_group(year_group) if year_group else None,
+        dob=date_arg(dob, "--dob") if dob else None,
+        exams_finished=exams_finished,
+        plan_fewer_hours=plan_fewer_hours,
+    )

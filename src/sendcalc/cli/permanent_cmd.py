@@ -8,15 +8,20 @@ from sendcalc.cli.exclusion_cmd import GridOpt, NotCollectedOpt, NoticeOpt, OnOp
 from sendcalc.cli.options import (
     CalendarOpt,
     ClosureOpt,
+    DobOpt,
+    ExamsFinishedOpt,
     ExplainOpt,
     Format,
     FormatOpt,
     IcsOpt,
     InsetOpt,
     JsonOpt,
+    PlanHoursOpt,
+    YearGroupOpt,
     build_calendar,
     date_arg,
     output_format,
+    pupil_from,
 )
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,6 +33,10 @@ def permanent(
     not_collected: NotCollectedOpt = False,
     on: OnOpt = "today",
     notice_date: NoticeOpt = None,
+    year_group: YearGroupOpt = None,
+    dob: DobOpt = None,
+    exams_finished: ExamsFinishedOpt = False,
+    plan_fewer_hours: PlanHoursOpt = False,
     grid: GridOpt = True,
     calendar: CalendarOpt = "hertfordshire",
     inset: InsetOpt = None,
@@ -55,6 +64,7 @@ def permanent(
         picked_up=parse_time(picked_up, what="--picked-up") if picked_up is not None else None,
         not_collected=not_collected,
         notice_date=date_arg(notice_date, "--notice-date") if notice_date else None,
+        pupil=pupil_from(year_group, dob, exams_finished, plan_fewer_hours),
         today=dt.date.today(),
     )
     deliver(

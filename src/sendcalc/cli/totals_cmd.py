@@ -29,7 +29,7 @@ def totals(
         typer.Option(
             "--history",
             metavar="FILE",
-            help="The suspensions (CSV or TOML with date, time, days): see docs/exclusions.md.",
+            help="The suspensions (CSV or TOML with date, time, days): see: sendcalc guide exclusions.",
             show_default=False,
         ),
     ],

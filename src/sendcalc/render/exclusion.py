@@ -1,7 +1,7 @@
 """Table, JSON, CSV and calendar events for `sendcalc exclusion` (suspensions) and `sendcalc permanent`.
 
 JSON and CSV are plain text; the table view is Rich (imported only when a table is drawn).
-The JSON keys are a contract scripts depend on: docs/exclusions.md lists every one.
+The JSON keys are a contract scripts depend on: `sendcalc guide exclusions` lists every one.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sendcalc.permanent import PermanentResult
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
+from sendcalc.school_age import SchoolAge
 from sendcalc.suspension import ExclusionStart
 from sendcalc.thresholds import CAP, FIFTEEN_DAYS, FIVE_DAYS, BoardDecision, days_words
 from sendcalc.units import days_number, days_text
@@ -31,6 +32,8 @@ _HOW = {
     "after-end": "collected at or after the end of the school day: counted as not collected",
     "not-collected": "not collected: from the start of the next school day",
     "start-of-day": "from the start of the school day",
+    "lunchtime": "collected at lunchtime",
+    "lunchtime-default": "from the start of the midday break",
 }
 _LIST_FULL = 8
 MARK_LEGEND = "*  excluded    +  day 6: provision starts    !  governing board deadline"
@@ -75,12 +78,34 @@ def _board_line(board: BoardDecision) -> str:
     )
 
 
-def _print(renderables: list[RenderableType]) -> None:
-    from rich.console import Console
+def _duty_lines(age: SchoolAge, parent_duty: bool, which: str) -> list[str]:
+    """The parent's and the school's duties on days 1-5, and what they assume about the child's age."""
+    if parent_duty:
+        lines = [
+            f"Parent: on {which}, the child must not be in a public place during school hours without a good "
+            "reason (only on days named in the school's letter). School: set and mark work for those days."
+        ]
+    else:
+        lines = [
+            f"Parent: no duty to keep the child out of public places: {age.reason}.",
+            f"School: set and mark work on {which}.",
+        ]
+    if age.compulsory == "assumed":
+        lines.append(
+            "These duties assume the child is of compulsory school age (Year 1 to June of Year 11); "
+            "give --year-group or --dob to check."
+        )
+    elif age.compulsory != "no":
+        lines.append(f"School age: {age.reason}.")
+    return lines
 
-    console = Console(highlight=False)
-    for item in renderables:
-        console.print(item)
+
+def _print(renderables: list[RenderableType]) -> None:
+    import sys
+
+    from sendcalc.render.working import rich_text
+
+    sys.stdout.write(rich_text(renderables))
 
 
 # ----- suspension ---------------------------------------------------------------------------------
@@ -102,8 +127,10 @@ def suspension_json(result: SuspensionResult) -> str:
         "excluded_dates": list(s.excluded_dates),
         "numbered_days": [{"day": n, "date": d} for n, d in s.numbered],
         "first_five_days": list(s.first_five_days),
-        "parent_duty_dates": list(s.parent_duty_dates),
+        "parent_duty_dates": list(result.parent_duty_dates),
         "work_dates": list(result.work_dates),
+        "lunchtime": s.lunchtime,
+        "school_age": {"compulsory": result.school_age.compulsory, "reason": result.school_age.reason},
         "written_notice_by": iso_moment(result.written_notice_by),
         "provision_from": result.provision_from,
         "provision_by": result.provision_by,
@@ -170,8 +197,10 @@ def suspension_json(result: SuspensionResult) -> str:
 def suspension_events(result: SuspensionResult) -> list[Event]:
     """Every dated line of a suspension, in date order (CSV rows and .ics events)."""
     s = result.suspension
-    duty = set(s.parent_duty_dates)
-    events = [Event(s.starts_at.date(), s.starts_at.time(), "Suspension starts", _HOW[s.start.how])]
+    duty = set(result.parent_duty_dates)
+    work = set(result.work_dates)
+    what = "Lunchtime suspension starts" if s.lunchtime else "Suspension starts"
+    events = [Event(s.starts_at.date(), s.starts_at.time(), what, _HOW[s.start.how])]
     for number, day in s.numbered:
         parts = []
         if day == s.starts_at.date() and s.start.position[1]:
@@ -180,6 +209,8 @@ def suspension_events(result: SuspensionResult) -> list[Event]:
             parts.append(f"excluded until {s.returns_at:%H:%M}")
         if day in duty:
             parts.append("parent: child not in a public place in school hours; school: sets and marks work")
+        elif day in work:
+            parts.append("school: sets and marks work")
         if result.provision_from is not None and day >= result.provision_from:
             parts.append(f"suitable full-time education from the {result.provision_by}")
         events.append(Event(day, None, f"Suspended: day {number}", "; ".join(parts) or "excluded all day"))
@@ -192,7 +223,8 @@ def suspension_events(result: SuspensionResult) -> list[Event]:
             "(SI 2007/1870 reg 6(2))",
         )
     )
-    events.append(Event(s.returns_at.date(), s.returns_at.time(), "Back at school", "the suspension ends"))
+    back = "Back for the afternoon" if s.lunchtime else "Back at school"
+    events.append(Event(s.returns_at.date(), s.returns_at.time(), back, "the suspension ends"))
     if result.provision_from is not None:
         events.append(
             Event(
@@ -215,11 +247,14 @@ def events_csv(events: list[Event]) -> str:
 def _day_rows(result: SuspensionResult) -> list[tuple[str, str, str, str]]:
     """(day, date, excluded, duties) rows; long suspensions are folded after day 6."""
     s = result.suspension
-    duty = set(s.parent_duty_dates)
+    duty = set(result.parent_duty_dates)
+    work = set(result.work_dates)
     rows = []
     folded: list[tuple[int, dt.date]] = []
     for number, day in s.numbered:
-        if day == s.starts_at.date() and s.start.position[1]:
+        if s.lunchtime:
+            excluded = f"{s.starts_at:%H:%M}-{s.returns_at:%H:%M}"
+        elif day == s.starts_at.date() and s.start.position[1]:
             excluded = f"from {s.starts_at:%H:%M}"
         elif day == s.returns_at.date():
             excluded = f"until {s.returns_at:%H:%M}"
@@ -228,6 +263,8 @@ def _day_rows(result: SuspensionResult) -> list[tuple[str, str, str, str]]:
         duties = []
         if day in duty:
             duties.append("parent's duty; school sets work")
+        elif day in work:
+            duties.append("school sets work")
         if result.provision_from is not None and day >= result.provision_from:
             duties.append(f"education from the {result.provision_by}")
         last = number == s.numbered[-1][0]
@@ -258,16 +295,42 @@ def suspension_renderables(
 
     s = result.suspension
     out: list[RenderableType] = []
-    title = f"Suspension of {days_words(s.halves)} ({result.calendar} calendar)"
+    what = "Lunchtime suspension" if s.lunchtime else f"Suspension of {days_words(s.halves)}"
+    title = f"{what} ({result.calendar} calendar)"
     if result.unlawful:
         title += "  UNLAWFUL: above the 45-day yearly cap"
     out.append(Text(title, style="bold red" if result.unlawful else "bold"))
     out.append(Text(f"  Starts   {moment_in_words(s.starts_at)}  ({_HOW[s.start.how]})"))
-    out.append(Text(f"  Returns  {moment_in_words(s.returns_at)}"))
+    if s.lunchtime:
+        out.append(Text(f"  Returns  {moment_in_words(s.returns_at)}: back for the afternoon session"))
+        out.append(
+            Text(
+                "  Out over the midday break only: it counts as half a school day (0.5) in every total, the "
+                "child loses no register session, and a lunchtime never brings a day-6 duty."
+            )
+        )
+        if s.start.how == "lunchtime-default":
+            lunch = calendar.times
+            default = "" if lunch.morning_ends is not None else " (sendcalc's default; a calendar file can set it)"
+            out.append(
+                Text(
+                    f"  No collection time given: the midday break is taken to begin at "
+                    f"{lunch.lunch_starts:%H:%M}{default}."
+                )
+            )
+    else:
+        out.append(Text(f"  Returns  {moment_in_words(s.returns_at)}"))
+        if s.halves % 2:
+            session = "afternoon" if s.returns_at.time() == calendar.times.day_starts else "morning"
+            back_day = (
+                s.returns_at.date() if session == "morning" else calendar.previous_school_day(s.returns_at.date())
+            )
+            out.append(Text(f"  A half day is one session: here the {session} session of {in_words(back_day)}."))
     dates = ", ".join(short_words(d) for d in s.excluded_dates)
     if len(s.excluded_dates) > _LIST_FULL:
         dates = f"{short_words(s.excluded_dates[0])} to {short_words(s.excluded_dates[-1])}"
-    out.append(Text(f"  Excluded on {len(s.excluded_dates)} school date(s): {dates}"))
+    plural = "s" if len(s.excluded_dates) > 1 else ""
+    out.append(Text(f"  Excluded on {len(s.excluded_dates)} school date{plural}: {dates}"))
     if s.day_zero is not None:
         out.append(
             Text(
@@ -282,12 +345,7 @@ def suspension_renderables(
         table.add_row(*row)
     out.append(table)
     parent = "every excluded date" if s.halves <= FIVE_DAYS else "days 1 to 5"
-    out.append(
-        Text(
-            f"Parent: on {parent}, the child must not be in a public place during school hours without a good reason "
-            "(only on days named in the school's letter). School: set and mark work for those days."
-        )
-    )
+    out += [Text(line) for line in _duty_lines(result.school_age, bool(result.parent_duty_dates), parent)]
     out.append(Text(f"Written notice: the school must give it by {moment_in_words(result.written_notice_by)}."))
     day6 = result.provision_reason[0].upper() + result.provision_reason[1:]
     out.append(Text(f"Day 6: {day6}.", style="bold" if result.provision_from else ""))
@@ -299,7 +357,10 @@ def suspension_renderables(
             )
         )
     out.append(
-        Text("Totals (the Regulations count 5 and 15 per term; the seed leaflet says per school year; both shown):")
+        Text(
+            "Totals (the Regulations count 5 and 15 per term; the council's guide for parents reads them per school "
+            "year; both shown):"
+        )
     )
     totals = Table(box=None, padding=(0, 2), show_edge=False, show_header=False)
     totals.add_column("total", no_wrap=True)
@@ -370,9 +431,11 @@ def permanent_json(result: PermanentResult) -> str:
         "first_five_days": list(result.first_five_days),
         "parent_duty_dates": list(result.parent_duty_dates),
         "work_dates": list(result.first_five_days),
+        "school_age": {"compulsory": result.school_age.compulsory, "reason": result.school_age.reason},
         "written_notice_by": iso_moment(result.written_notice_by),
         "provision_from": result.provision_from,
         "provision_by": result.provision_by,
+        "provision_reason": result.provision_reason,
         "governing_board": _board_json(result.governing_board),
         "warnings": list(result.warnings),
         "steps": steps_json(result.steps),
@@ -385,13 +448,16 @@ def permanent_events(result: PermanentResult) -> list[Event]:
     events = [Event(start.starts_at.date(), start.starts_at.time(), "Permanent exclusion starts", _HOW[start.how])]
     if start.day_zero is not None:
         events.append(Event(start.day_zero, None, "Excluded: day 0", f"excluded from {start.starts_at:%H:%M}"))
+    duty = set(result.parent_duty_dates)
     for number, day in enumerate(result.first_five_days, start=1):
         events.append(
             Event(
                 day,
                 None,
                 f"Excluded: day {number}",
-                "parent: child not in a public place in school hours; school: sets and marks work",
+                "parent: child not in a public place in school hours; school: sets and marks work"
+                if day in duty
+                else "school: sets and marks work",
             )
         )
     events.append(
@@ -403,11 +469,15 @@ def permanent_events(result: PermanentResult) -> list[Event]:
             "(SI 2007/1870 reg 6(2))",
         )
     )
-    events.append(
-        Event(
-            result.provision_from, None, "Day 6: local authority provision", "suitable full-time education from today"
+    if result.provision_from is not None:
+        events.append(
+            Event(
+                result.provision_from,
+                None,
+                "Day 6: local authority provision",
+                "suitable full-time education from today",
+            )
         )
-    )
     board = result.governing_board
     if board.deadline is not None:
         events.append(Event(board.deadline, None, "Governing board deadline (15 school days)", board.meaning))
@@ -430,16 +500,17 @@ def print_permanent(result: PermanentResult, calendar: SchoolCalendar, *, grid: 
     table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
     for column in ("day", "date", "duties"):
         table.add_column(column)
+    duty = set(result.parent_duty_dates)
     for number, day in enumerate(result.first_five_days, start=1):
-        table.add_row(str(number), short_words(day), "parent's duty; school sets work")
-    table.add_row("6", short_words(result.provision_from), "education from the local authority")
-    out.append(table)
-    out.append(
-        Text(
-            "Parent: on days 1 to 5, the child must not be in a public place during school hours without a good "
-            "reason (only on days named in the school's letter). School: set and mark work for those days."
+        table.add_row(
+            str(number), short_words(day), "parent's duty; school sets work" if day in duty else "school sets work"
         )
-    )
+    if result.provision_from is not None:
+        table.add_row("6", short_words(result.provision_from), "education from the local authority")
+    out.append(table)
+    out += [Text(line) for line in _duty_lines(result.school_age, bool(result.parent_duty_dates), "days 1 to 5")]
+    if result.provision_from is None:
+        out.append(Text(f"Day 6: {result.provision_reason[0].upper()}{result.provision_reason[1:]}."))
     out.append(Text(f"Written notice: the school must give it by {moment_in_words(result.written_notice_by)}."))
     out.append(Text("Head: must tell the governing board and the local authority without delay."))
     out.append(Text(_board_line(result.governing_board)))
@@ -450,7 +521,8 @@ def print_permanent(result: PermanentResult, calendar: SchoolCalendar, *, grid: 
         )
     )
     marks: dict[dt.date, tuple[str, str]] = {d: ("*", "bold red") for d in result.first_five_days}
-    marks[result.provision_from] = ("+", "bold blue")
+    if result.provision_from is not None:
+        marks[result.provision_from] = ("+", "bold blue")
     if result.governing_board.deadline is not None:
         marks[result.governing_board.deadline] = ("!", "bold magenta")
     if grid:

@@ -17,6 +17,14 @@ def actions(result: HealthAbsence) -> list[str]:
     when = result.consecutive.date if result.consecutive.status in ("due", "reached") else None
     due = result.cumulative.date if result.cumulative.status in ("due", "reached") else when
     wait = f"; it need not wait until {in_words(due)}" if due else ""
+    if not result.school_age.duties_apply:
+        return [
+            f"The local authority's duty to arrange education (Education Act 1996 s.19) is to children of "
+            f"compulsory school age, and {result.school_age.reason}. Ask the school or college about support "
+            "while the child is unwell.",
+            "Absence because of illness (including mental health, such as anxiety) should be authorised, code I, "
+            "unless the school has genuine doubt about it.",
+        ]
     return [
         "The school must tell the local authority (a 'sickness return') about a pupil off sick (code I) whom "
         "it has reasonable grounds to believe will miss 15 school days, consecutive or added up over the "
@@ -64,6 +72,7 @@ def render_health(result: HealthAbsence, fmt: str, *, explain: bool = False) -> 
                 "holidays_before_fifteenth": [
                     {"first": h.first, "last": h.last, "reasons": list(h.reasons)} for h in result.holidays
                 ],
+                "school_age": {"compulsory": result.school_age.compulsory, "reason": result.school_age.reason},
                 "actions": actions(result),
                 "steps": steps_json(result.steps),
                 "warnings": list(result.warnings),

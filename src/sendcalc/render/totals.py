@@ -47,6 +47,7 @@ def totals_json(result: TotalsResult) -> str:
                 "starts_at": iso_moment(s.starts_at),
                 "returns_at": iso_moment(s.returns_at),
                 "days": days_number(s.halves),
+                "lunchtime": s.lunchtime,
                 "excluded_dates": list(s.excluded_dates),
                 "day_one": s.day_one,
                 "exam": item.entry.exam,
@@ -203,9 +204,12 @@ def _short(day: dt.date) -> str:
 
 
 def print_totals(result: TotalsResult) -> None:
-    from rich.console import Console
+    import sys
+
     from rich.table import Table
     from rich.text import Text
+
+    from sendcalc.render.working import rich_text
 
     ledger = result.ledger
     out: list[RenderableType] = [Text(f"Suspension totals ({result.calendar} calendar)", style="bold")]
@@ -222,7 +226,8 @@ def print_totals(result: TotalsResult) -> None:
         deadline = f"\nby {_short(board.deadline)}" if board.deadline else ""
         start = _short(s.starts_at.date()) + ("" if s.start.position[1] == 0 else f"\n{s.starts_at:%H:%M}")
         six = _short(provision) if provision else "-"
-        table.add_row(str(number), start, days_text(s.halves), terms, years, six, _DUTY_SHORT[board.duty] + deadline)
+        length = "0.5 lunch" if s.lunchtime else days_text(s.halves)
+        table.add_row(str(number), start, length, terms, years, six, _DUTY_SHORT[board.duty] + deadline)
     out.append(table)
     out.append(
         Text("Rows: " + "; ".join(f"{n} = {e.entry.label}" for n, e in enumerate(ledger.entries, 1)), style="dim")
@@ -246,10 +251,20 @@ def print_totals(result: TotalsResult) -> None:
             )
         out.append(crossed)
     out.append(Text("Back-to-back runs (a run is broken only when the child attends a full session):"))
+    lunchtimes = [
+        run.members[0] + 1 for run in ledger.runs if ledger.entries[run.members[0]].entry.suspension.lunchtime
+    ]
+    if lunchtimes:
+        out.append(
+            Text(
+                f"  lunchtimes (never part of a run: the child attends the afternoon): "
+                f"{', '.join(str(n) for n in lunchtimes)}"
+            )
+        )
     for run in ledger.runs:
+        if ledger.entries[run.members[0]].entry.suspension.lunchtime:
+            continue
         members = ", ".join(str(m + 1) for m in run.members)
         six = f"day 6 is {in_words(run.day_six)}" if run.day_six else "5 days or fewer: no day 6"
         out.append(Text(f"  run {run.number} (suspensions {members}): {days_words(run.halves)}; {six}"))
-    console = Console(highlight=False)
-    for renderable in out:
-        console.print(renderable)
+    sys.stdout.write(rich_text(out))

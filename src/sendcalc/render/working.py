@@ -43,10 +43,12 @@ def rich_text(renderables: Iterable[RenderableType | str], width: int | None = N
         emoji=False,
         markup=False,
     )
+    from rich.text import Text
+
     for item in renderables:
         # Sentences are not wrapped (a pipe or file gets whole lines); tables fit the width.
-        console.print(item, soft_wrap=isinstance(item, str))
-    return buf.getvalue()
+        console.print(item, soft_wrap=isinstance(item, str | Text))
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())  # tables pad their last column
 
 
 def plain(value: Any) -> str:
