@@ -1,4 +1,4 @@
-"""Cold start of `sendcalc days add` next to a minimal one-command Typer app, run side by side.
+"""Cold start of sendcalc's commands next to a minimal one-command Typer app, run side by side.
 
 Each round starts both programs as fresh processes, alternating so that machine noise hits
 both alike; the figures are medians. The issue's target: sendcalc at most 1.3x the minimal app.
@@ -55,7 +55,8 @@ def main() -> None:
             "minimal Typer app": [sys.executable, str(minimal), "2025-12-18", "3"],
             "sendcalc days add": [*run, "days", "add", "2025-12-18", "3"],
             "sendcalc days between": [*run, "days", "between", "2025-12-01", "2026-01-09"],
-            "sendcalc exclusion": [*run, "exclusion", "--on", "2025-11-18", "--picked-up", "11:00", "--json"],
+            "sendcalc exclusion (table)": [*run, "exclusion", "--on", "2025-11-18", "--picked-up", "11:00"],
+            "sendcalc exclusion --json": [*run, "exclusion", "--on", "2025-11-18", "--picked-up", "11:00", "--json"],
             "sendcalc check (10 rows)": [*run, "check", str(cases)],
         }
         for cmd in commands.values():  # warm the file cache and .pyc files
@@ -68,7 +69,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {args.rounds} rounds, medians")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:<26} {median * 1000:7.1f} ms   {median / base:5.2f}x the minimal app")
+        print(f"{name:<28} {median * 1000:7.1f} ms   {median / base:5.2f}x the minimal app")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendcalc.attendance import (
+from sendcalc.attendance.codes import CODES, codes_of, lookup
+from sendcalc.attendance.figures import (
     analyse_register,
     check_penalty,
     continuous_unauthorised,
@@ -19,10 +20,9 @@ from sendcalc.attendance import (
     quick_figures,
     school_weeks,
 )
-from sendcalc.attendance_codes import CODES, codes_of, lookup
+from sendcalc.attendance.register import Mark, read_register, read_register_lines
 from sendcalc.calendar import Closure, SchoolCalendar, load_calendar
-from sendcalc.errors import InputError, OutOfRangeError
-from sendcalc.register import Mark, read_register, read_register_lines
+from sendcalc.core.errors import InputError, OutOfRangeError
 from tests.conftest import D
 from tests.oracle import naive_is_school_day
 

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sendcalc.cli import app
-from sendcalc.dates import parse_date, parse_time
-from sendcalc.errors import InputError
+from sendcalc.core.dates import parse_date, parse_time
+from sendcalc.core.errors import InputError
 from tests.conftest import D
 
 

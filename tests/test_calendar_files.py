@@ -9,7 +9,7 @@ import pytest
 from sendcalc.calendar import builtin_names, load_calendar
 from sendcalc.calendar.bank_holidays import bank_holidays
 from sendcalc.calendar.model import STATUSES
-from sendcalc.errors import CalendarDataError, InputError
+from sendcalc.core.errors import CalendarDataError, InputError
 from tests.conftest import D
 
 GOOD_SCHOOL = """\

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendcalc.calendar import Closure, SchoolCalendar, school_year_label
-from sendcalc.errors import InputError, NotASchoolDayError, OutOfRangeError
+from sendcalc.core.errors import InputError, NotASchoolDayError, OutOfRangeError
 from tests.conftest import D
 from tests.oracle import naive_count, naive_is_school_day, naive_offset
 
@@ -323,7 +323,7 @@ def test_index_moves_refuse_to_jump_a_missing_school_year(herts: SchoolCalendar)
 
 
 def test_suspension_cannot_run_past_the_data(herts: SchoolCalendar) -> None:
-    from sendcalc.exclusion import assess_suspension
+    from sendcalc.exclusions.suspension import assess_suspension
 
     with pytest.raises(OutOfRangeError, match="2023-24"):
         assess_suspension(herts, D("2023-07-19"), 12)

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sendcalc.api import assess_permanent, assess_suspension, case_dates, check_rows, load_calendar
+from sendcalc.batch.checker import OUTPUT_COLUMNS
 from sendcalc.calendar import SchoolCalendar
-from sendcalc.check import OUTPUT_COLUMNS
 from sendcalc.cli import app
-from sendcalc.errors import SendcalcError
+from sendcalc.core.errors import SendcalcError
 from tests.conftest import WEEKDAYS, D
 
 MIXED = (

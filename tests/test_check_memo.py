@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sendcalc import check
-from sendcalc.check import OUTPUT_COLUMNS, Checker
+from sendcalc.batch import checker as check
+from sendcalc.batch.checker import OUTPUT_COLUMNS, Checker
 from sendcalc.cli import app
-from sendcalc.tabular import text_lines
+from sendcalc.readers.text import text_lines
 from tests.test_check import MIXED, run_check
 
 HEADER = ["Case ID", "Kind", "Date", "Time", "Days", "Calendar", "INSET", "Notice date", "Provision started",

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sendcalc.dates import in_words, parse_date, parse_time
-from sendcalc.errors import InputError
+from sendcalc.core.dates import in_words, parse_date, parse_time
+from sendcalc.core.errors import InputError
 from tests.conftest import D
 
 TODAY = D("2025-11-20")  # a Thursday

@@ -15,9 +15,8 @@ from typer.testing import CliRunner
 
 from sendcalc.calendar import SchoolCalendar
 from sendcalc.cli import COMMANDS, app
-from sendcalc.errors import InputError
-from sendcalc.guide import TOPICS, guide_text
-from sendcalc.school_age import (
+from sendcalc.core.errors import InputError
+from sendcalc.core.school_age import (
     Pupil,
     compulsory_from,
     leaving_date,
@@ -25,7 +24,8 @@ from sendcalc.school_age import (
     provision_exception,
     school_age_on,
 )
-from sendcalc.suspension import place_suspension
+from sendcalc.exclusions.kernel import place_suspension
+from sendcalc.guide import TOPICS, guide_text
 from tests.conftest import D
 from tests.oracle import naive_is_school_day, naive_next_school_day, naive_return
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from sendcalc.attendance.health import Earlier, health_absence, read_earlier_lines
 from sendcalc.calendar import Closure, SchoolCalendar, school_year_label
-from sendcalc.errors import InputError
-from sendcalc.health import Earlier, health_absence, read_earlier_lines
+from sendcalc.core.errors import InputError
 from tests.conftest import D
 from tests.oracle import naive_is_school_day
 

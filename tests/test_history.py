@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from sendcalc.calendar import SchoolCalendar
-from sendcalc.errors import InputError, NotASchoolDayError
-from sendcalc.exclusion import assess_suspension
-from sendcalc.history import HistoryRow, parse_history_csv, parse_history_toml, read_history
-from sendcalc.totals import attends_full_session, summarise_history
+from sendcalc.core.errors import InputError, NotASchoolDayError
+from sendcalc.exclusions.history import HistoryRow, parse_history_csv, parse_history_toml, read_history
+from sendcalc.exclusions.suspension import assess_suspension
+from sendcalc.exclusions.totals import attends_full_session, summarise_history
 from tests.conftest import D
 
 

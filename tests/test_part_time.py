@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from sendcalc.attendance.part_time import describe_slots, parse_attends, part_time
 from sendcalc.calendar import Closure, SchoolCalendar
-from sendcalc.errors import InputError
-from sendcalc.part_time import describe_slots, parse_attends, part_time
+from sendcalc.core.errors import InputError
 from tests.conftest import D
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from sendcalc.calendar import SchoolCalendar
-from sendcalc.errors import InputError
-from sendcalc.permanent import assess_permanent
-from sendcalc.review import deemed_given, review_timeline
+from sendcalc.core.errors import InputError
+from sendcalc.exclusions.permanent import assess_permanent
+from sendcalc.exclusions.review import deemed_given, review_timeline
 from tests.conftest import D
 
 

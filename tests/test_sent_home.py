@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from sendcalc.attendance.sent_home import RawEvent, log_line, parse_when, read_log_lines, sent_home_report
 from sendcalc.calendar import Closure, SchoolCalendar
-from sendcalc.errors import InputError
+from sendcalc.core.errors import InputError
 from sendcalc.render.sent_home_view import render_markdown
-from sendcalc.sent_home import RawEvent, log_line, parse_when, read_log_lines, sent_home_report
 from tests.conftest import D
 
 

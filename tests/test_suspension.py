@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendcalc.calendar import Closure, SchoolCalendar
-from sendcalc.errors import InputError, NotASchoolDayError, OutOfRangeError
-from sendcalc.exclusion import assess_suspension
-from sendcalc.suspension import exclusion_start, place_suspension
-from sendcalc.thresholds import board_duty, days_words, head_must_notify, over_cap
+from sendcalc.core.errors import InputError, NotASchoolDayError, OutOfRangeError
+from sendcalc.exclusions.kernel import exclusion_start, place_suspension
+from sendcalc.exclusions.suspension import assess_suspension
+from sendcalc.exclusions.thresholds import board_duty, days_words, head_must_notify, over_cap
 from tests.conftest import D
 from tests.oracle import naive_is_school_day
 

@@ -14,22 +14,22 @@ Durations are whole numbers of half days (``halves=2`` is one day); ``parse_days
 
 from __future__ import annotations
 
+from sendcalc.batch.checker import OUTPUT_COLUMNS, Checker, Summary, check_rows
 from sendcalc.calendar import Closure, SchoolCalendar, load_calendar, school_year_label
-from sendcalc.case import CaseDates, case_dates
-from sendcalc.check import OUTPUT_COLUMNS, Checker, Summary, check_rows
-from sendcalc.counting import add_school_days, school_days_between
-from sendcalc.errors import (
+from sendcalc.calendar.counting import add_school_days, school_days_between
+from sendcalc.core.errors import (
     CalendarDataError,
     InputError,
     NotASchoolDayError,
     OutOfRangeError,
     SendcalcError,
 )
-from sendcalc.exclusion import SuspensionResult, assess_suspension
-from sendcalc.permanent import PermanentResult, assess_permanent
-from sendcalc.review import ReviewResult, review_timeline
-from sendcalc.school_age import Pupil, SchoolAge
-from sendcalc.units import days_text, parse_days
+from sendcalc.core.school_age import Pupil, SchoolAge
+from sendcalc.core.units import days_text, parse_days
+from sendcalc.exclusions.case import CaseDates, case_dates
+from sendcalc.exclusions.permanent import PermanentResult, assess_permanent
+from sendcalc.exclusions.review import ReviewResult, review_timeline
+from sendcalc.exclusions.suspension import SuspensionResult, assess_suspension
 
 __all__ = [
     "OUTPUT_COLUMNS",

@@ -28,8 +28,8 @@ from sendcalc.calendar.model import (
     Term,
     school_year_bounds,
 )
+from sendcalc.core.errors import CalendarDataError, InputError
 from sendcalc.data import data_file
-from sendcalc.errors import CalendarDataError, InputError
 
 TOP_KEYS = {"name", "area", "applies_to", "notes", "based_on", "times", "years"} | {
     "inset_days",
@@ -78,7 +78,7 @@ def load_calendar_with_info(spec: str | Path) -> tuple[SchoolCalendar, CalendarI
 
 def parse_closure(text: str, kind: ClosureKind = "closure") -> Closure:
     """Read 'DATE', 'DATE:am' or 'DATE:pm' (the --closure option and closure strings in files)."""
-    from sendcalc.dates import parse_date
+    from sendcalc.core.dates import parse_date
 
     raw = text.strip()
     session: Session | None = None
@@ -248,7 +248,7 @@ class _FileReader:
         raise self.fail(entry, f"{value!r} is not a date; write it as 2025-09-03")
 
     def _times(self, raw: Any, base: SchoolTimes) -> SchoolTimes:
-        from sendcalc.dates import parse_time
+        from sendcalc.core.dates import parse_time
 
         self._check_keys(raw, TIME_KEYS, "times")
         values: dict[str, Any] = {

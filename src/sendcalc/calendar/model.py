@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError, NotASchoolDayError, OutOfRangeError
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError, NotASchoolDayError, OutOfRangeError
 
 Session = Literal["am", "pm"]
 SESSIONS: tuple[Session, Session] = ("am", "pm")

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from sendcalc.errors import SendcalcError
+from sendcalc.core.errors import SendcalcError
 
 # command name -> module holding a Typer ``app`` (one command, or a group of them)
 COMMANDS: dict[str, str] = {

@@ -85,10 +85,10 @@ def absence(
 
     Example: sendcalc absence --from 8/12/2025 --earlier-days 4
     """
-    from sendcalc.errors import InputError
-    from sendcalc.health import Earlier, health_absence, read_earlier
+    from sendcalc.attendance.health import Earlier, health_absence, read_earlier
+    from sendcalc.core.errors import InputError
+    from sendcalc.core.units import parse_days
     from sendcalc.render.health_view import render_health
-    from sendcalc.units import parse_days
 
     if earlier and earlier_days is not None:
         raise InputError("give either --earlier FILE or --earlier-days N, not both")

@@ -54,13 +54,13 @@ def attendance(
     Example: sendcalc attendance --register register.csv
     Example: sendcalc attendance --possible 380 --absent 38
     """
-    from sendcalc.errors import InputError
+    from sendcalc.core.errors import InputError
 
     fmt_name = output_format(fmt, as_json)
     if register is None:
         if possible is None or absent is None:
             raise InputError("give --register FILE, or both --possible N and --absent M for a quick figure")
-        from sendcalc.attendance import quick_figures
+        from sendcalc.attendance.figures import quick_figures
         from sendcalc.render.attendance_view import render_quick
 
         quick = quick_figures(possible, absent, suspended)
@@ -68,8 +68,8 @@ def attendance(
         return
     if possible is not None or absent is not None:
         raise InputError("give either --register FILE or --possible/--absent, not both")
-    from sendcalc.attendance import analyse_register
-    from sendcalc.register import read_register
+    from sendcalc.attendance.figures import analyse_register
+    from sendcalc.attendance.register import read_register
     from sendcalc.render.attendance_view import render_report
 
     cal = build_calendar(calendar, inset, closure)

@@ -41,7 +41,7 @@ def check(
 
     Example: sendcalc check cases.csv -o checked.csv
     """
-    from sendcalc.cli.batch_io import run_check
+    from sendcalc.batch.stream import run_check
 
     code = run_check(file, calendar, "json" if as_json else fmt, output)
     raise typer.Exit(code)

@@ -20,8 +20,8 @@ from sendcalc.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from sendcalc.calendar.counting import Span
     from sendcalc.calendar.model import Inclusive
-    from sendcalc.counting import Span
 
 app = typer.Typer(
     help="Count school days: add N school days to a date, count or list the school days between two dates.",
@@ -48,7 +48,7 @@ def add(
 
     Example: sendcalc days add 18/12/2025 3 --calendar hertfordshire
     """
-    from sendcalc.counting import add_school_days
+    from sendcalc.calendar.counting import add_school_days
     from sendcalc.render.days import render_offset
 
     cal = build_calendar(calendar, inset, closure)
@@ -110,7 +110,7 @@ def _span(
     inset: list[str] | None,
     closure: list[str] | None,
 ) -> Span:
-    from sendcalc.counting import school_days_between
+    from sendcalc.calendar.counting import school_days_between
 
     inclusive: dict[tuple[bool, bool], Inclusive] = {
         (False, False): "both",

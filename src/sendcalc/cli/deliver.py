@@ -11,7 +11,7 @@ import typer
 from sendcalc.cli.options import warn
 
 if TYPE_CHECKING:
-    from sendcalc.explain import Step
+    from sendcalc.core.steps import Step
     from sendcalc.render.ics import Event
 
 

@@ -132,12 +132,12 @@ def exclusion(
     import datetime as dt
 
     from sendcalc.cli.deliver import deliver
-    from sendcalc.dates import parse_time
-    from sendcalc.errors import InputError
-    from sendcalc.exclusion import assess_suspension
-    from sendcalc.history import HistoryRow, read_history
+    from sendcalc.core.dates import parse_time
+    from sendcalc.core.errors import InputError
+    from sendcalc.core.units import is_lunchtime, parse_days
+    from sendcalc.exclusions.history import HistoryRow, read_history
+    from sendcalc.exclusions.suspension import assess_suspension
     from sendcalc.render import exclusion as view
-    from sendcalc.units import is_lunchtime, parse_days
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")

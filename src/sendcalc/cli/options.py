@@ -10,7 +10,7 @@ import typer
 
 if TYPE_CHECKING:
     from sendcalc.calendar.model import SchoolCalendar
-    from sendcalc.school_age import Pupil
+    from sendcalc.core.school_age import Pupil
 
 CALENDAR_HELP = (
     "Calendar to count on: a shipped name (hertfordshire, derbyshire) or the path of a calendar file "
@@ -53,7 +53,7 @@ def output_format(fmt: Format, as_json: bool) -> str:
 def build_calendar(name: str | None, inset: list[str] | None, closure: list[str] | None) -> SchoolCalendar:
     """Load the calendar and apply --inset/--closure (each must be a weekday in term)."""
     from sendcalc.calendar.files import load_calendar, parse_closure
-    from sendcalc.errors import InputError
+    from sendcalc.core.errors import InputError
 
     calendar = load_calendar(name or "hertfordshire")
     extra = [parse_closure(text, "inset") for text in inset or []]
@@ -69,7 +69,7 @@ def build_calendar(name: str | None, inset: list[str] | None, closure: list[str]
 
 
 def date_arg(text: str, what: str) -> dt.date:
-    from sendcalc.dates import parse_date
+    from sendcalc.core.dates import parse_date
 
     return parse_date(text, what=what)
 
@@ -127,7 +127,7 @@ def pupil_from(
     year_group: str | None, dob: str | None, exams_finished: bool = False, plan_fewer_hours: bool = False
 ) -> Pupil | None:
     """The --year-group/--dob/--exams-finished/--plan-fewer-hours options as a Pupil (None if none given)."""
-    from sendcalc.school_age import Pupil, parse_year_group
+    from sendcalc.core.school_age import Pupil, parse_year_group
 
     if not (year_group or dob or exams_finished or plan_fewer_hours):
         return None

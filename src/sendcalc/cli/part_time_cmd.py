@@ -57,8 +57,8 @@ def part_time(
 
     Example: sendcalc part-time --from 3/11/2025 --attends mon-am,tue-am,wed
     """
-    from sendcalc.part_time import parse_attends
-    from sendcalc.part_time import part_time as timetable
+    from sendcalc.attendance.part_time import parse_attends
+    from sendcalc.attendance.part_time import part_time as timetable
     from sendcalc.render.part_time_view import render_part_time
 
     cal = build_calendar(calendar, inset, closure)

@@ -53,8 +53,8 @@ def permanent(
     import datetime as dt
 
     from sendcalc.cli.deliver import deliver
-    from sendcalc.dates import parse_time
-    from sendcalc.permanent import assess_permanent
+    from sendcalc.core.dates import parse_time
+    from sendcalc.exclusions.permanent import assess_permanent
     from sendcalc.render import exclusion as view
 
     cal = build_calendar(calendar, inset, closure)

@@ -68,9 +68,9 @@ def review(
     Example: sendcalc review --decision-notice 2025-11-24 --posted
     """
     from sendcalc.cli.deliver import deliver
+    from sendcalc.exclusions.review import review_timeline
     from sendcalc.render import review as view
     from sendcalc.render.exclusion import events_csv
-    from sendcalc.review import review_timeline
 
     cal = build_calendar(calendar, inset, closure)
     result = review_timeline(

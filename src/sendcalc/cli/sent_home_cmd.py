@@ -72,8 +72,8 @@ def show(
 
     Example: sendcalc sent-home log.csv --calendar derbyshire
     """
+    from sendcalc.attendance.sent_home import read_log, sent_home_report
     from sendcalc.render.sent_home_view import render_markdown, render_report
-    from sendcalc.sent_home import read_log, sent_home_report
 
     cal = build_calendar(calendar, inset, closure)
     report = sent_home_report(cal, read_log(log), log)
@@ -108,9 +108,7 @@ def add(
     """
     from pathlib import Path
 
-    from sendcalc.errors import InputError
-    from sendcalc.render.sent_home_view import render_report
-    from sendcalc.sent_home import (
+    from sendcalc.attendance.sent_home import (
         LOG_HEADER,
         RawEvent,
         check_new_event,
@@ -119,6 +117,8 @@ def add(
         read_log,
         sent_home_report,
     )
+    from sendcalc.core.errors import InputError
+    from sendcalc.render.sent_home_view import render_report
 
     cal = build_calendar(calendar, inset, closure)
     path = Path(log)

@@ -52,10 +52,10 @@ def totals(
     import datetime as dt
 
     from sendcalc.cli.deliver import deliver
-    from sendcalc.errors import InputError
-    from sendcalc.history import read_history
+    from sendcalc.core.errors import InputError
+    from sendcalc.exclusions.history import read_history
+    from sendcalc.exclusions.totals import summarise_history
     from sendcalc.render import totals as view
-    from sendcalc.totals import summarise_history
 
     cal = build_calendar(calendar, inset, closure)
     rows = read_history(history)

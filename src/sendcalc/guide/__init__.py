@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from sendcalc.errors import InputError
+from sendcalc.core.errors import InputError
 
 TOPICS = {
     "exclusions": "suspensions, lunchtimes, permanent exclusions, review panels, totals: every option and JSON key",

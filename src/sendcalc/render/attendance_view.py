@@ -8,8 +8,8 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from sendcalc.attendance import FINES, AttendanceReport, PenaltyCheck, QuickReport, Tally, percent_text
-from sendcalc.dates import in_words, short_words
+from sendcalc.attendance.figures import FINES, AttendanceReport, PenaltyCheck, QuickReport, Tally, percent_text
+from sendcalc.core.dates import in_words, short_words
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json, steps_lines
 from sendcalc.render.working import rate_json, rich_text

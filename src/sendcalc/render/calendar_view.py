@@ -13,7 +13,7 @@ from rich.text import Text
 
 from sendcalc.calendar.model import SchoolCalendar, school_year_bounds
 from sendcalc.calendar.summary import YearSummary
-from sendcalc.dates import short_words
+from sendcalc.core.dates import short_words
 from sendcalc.render.emit import csv_text, json_text
 
 # symbol and colour for each kind of weekday without pupils (the symbol survives without colour)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendcalc.counting import Offset, SkippedRun, Span
-from sendcalc.dates import in_words
+from sendcalc.calendar.counting import Offset, SkippedRun, Span
+from sendcalc.core.dates import in_words
 from sendcalc.render.emit import csv_text, json_text
 
 _LIST_LIMIT = 15

@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sendcalc.dates import in_words, iso_moment, moment_in_words, short_words
-from sendcalc.exclusion import SuspensionResult
-from sendcalc.permanent import PermanentResult
+from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
+from sendcalc.core.school_age import SchoolAge
+from sendcalc.core.units import days_number, days_text
+from sendcalc.exclusions.kernel import ExclusionStart
+from sendcalc.exclusions.permanent import PermanentResult
+from sendcalc.exclusions.suspension import SuspensionResult
+from sendcalc.exclusions.thresholds import CAP, FIFTEEN_DAYS, FIVE_DAYS, BoardDecision, days_words
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
-from sendcalc.school_age import SchoolAge
-from sendcalc.suspension import ExclusionStart
-from sendcalc.thresholds import CAP, FIFTEEN_DAYS, FIVE_DAYS, BoardDecision, days_words
-from sendcalc.units import days_number, days_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendcalc.dates import in_words
-from sendcalc.health import STATUS_WORDS, HealthAbsence, Trigger
+from sendcalc.attendance.health import STATUS_WORDS, HealthAbsence, Trigger
+from sendcalc.core.dates import in_words
+from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json, steps_lines
 from sendcalc.render.working import days_json
-from sendcalc.units import days_text
 
 
 def actions(result: HealthAbsence) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sendcalc.errors import InputError
+from sendcalc.core.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,13 @@ from typing import Any
 
 from rich.table import Table
 
-from sendcalc.attendance import percent_text
-from sendcalc.dates import in_words, short_words
-from sendcalc.part_time import PartTimeResult, Span, describe_slots
+from sendcalc.attendance.figures import percent_text
+from sendcalc.attendance.part_time import PartTimeResult, Span, describe_slots
+from sendcalc.core.dates import in_words, short_words
+from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json, steps_lines
 from sendcalc.render.working import days_json, rate_json, rich_text
-from sendcalc.units import days_text
 
 NO_END = (
     "FLAG: this timetable has no end date. A part-time timetable must be temporary, with a time limit and "

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendcalc.dates import in_words
+from sendcalc.core.dates import in_words
+from sendcalc.exclusions.review import ReviewResult, ReviewStage
 from sendcalc.render.emit import json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
-from sendcalc.review import ReviewResult, ReviewStage
 
 
 def _stage(stage: ReviewStage | None, effective: str, deadline: str, extra: str | None = None) -> Any:

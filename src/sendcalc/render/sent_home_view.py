@@ -7,12 +7,12 @@ from typing import Any
 
 from rich.table import Table
 
-from sendcalc.dates import in_words, short_words
+from sendcalc.attendance.sent_home import Crossing, Event, SentHomeReport
+from sendcalc.core.dates import in_words, short_words
+from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json, steps_lines
 from sendcalc.render.working import days_json, rich_text
-from sendcalc.sent_home import Crossing, Event, SentHomeReport
-from sendcalc.units import days_text
 
 CONVENTION = (
     "Convention (sendcalc; the law is silent): sent home before the afternoon session = 0.5 day (the "

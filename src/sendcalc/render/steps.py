@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sendcalc.explain import Step
+from sendcalc.core.steps import Step
 
 CONVENTION_NOTE = "(convention: the law is silent here; this is the rule sendcalc applies)"
 

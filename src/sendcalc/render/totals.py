@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sendcalc.dates import in_words, iso_moment
+from sendcalc.core.dates import in_words, iso_moment
+from sendcalc.core.units import days_number, days_text
+from sendcalc.exclusions.thresholds import CAP, days_words
+from sendcalc.exclusions.totals import TotalsResult, line_meaning
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
-from sendcalc.thresholds import CAP, days_words
-from sendcalc.totals import TotalsResult, line_meaning
-from sendcalc.units import days_number, days_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.console import Console, RenderableType
 
-from sendcalc.units import days_number
+from sendcalc.core.units import days_number
 
 
 def rate_json(value: Decimal | None) -> float | None:

@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sendcalc.calendar.model import Inclusive, SchoolCalendar
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError
 
 ADD_RULE = "day 0 is the start date itself; day 1 is the first school day after it"
 _ENDS = {

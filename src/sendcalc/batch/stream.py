@@ -20,9 +20,9 @@ from typing import IO, Protocol
 
 import typer
 
-from sendcalc.check import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, Summary, csv_line, normalise
-from sendcalc.errors import InputError
-from sendcalc.tabular import csv_error, text_lines
+from sendcalc.batch.checker import COLUMN_NAMES, OUTPUT_COLUMNS, Checker, Summary, csv_line, normalise
+from sendcalc.core.errors import InputError
+from sendcalc.readers.text import csv_error, text_lines
 
 _BLOCK = 2048  # output lines written at a time
 

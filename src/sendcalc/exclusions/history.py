@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sendcalc.dates import parse_date, parse_time
-from sendcalc.errors import InputError
-from sendcalc.units import is_lunchtime, parse_days
+from sendcalc.core.dates import parse_date, parse_time
+from sendcalc.core.errors import InputError
+from sendcalc.core.units import is_lunchtime, parse_days
 
 FIELDS = ("date", "time", "days", "kind", "exam", "note")
 _ALIASES = {
@@ -70,7 +70,7 @@ class HistoryRow:
 
 
 def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
-    from sendcalc.tabular import decoded_lines
+    from sendcalc.readers.text import decoded_lines
 
     """Read a history file (.toml, otherwise CSV); a missing or unreadable file is an InputError."""
     file = Path(path)
@@ -87,7 +87,7 @@ def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
 
 
 def parse_history_csv(text: str, name: str = "history") -> tuple[HistoryRow, ...]:
-    from sendcalc.tabular import csv_rows
+    from sendcalc.readers.text import csv_rows
 
     header: list[str] | None = None
     rows: list[HistoryRow] = []

@@ -1,6 +1,6 @@
 """Attendance figures from a register: rates, persistent and severe absence, the penalty-notice threshold.
 
-Pure functions over a SchoolCalendar and a checked :class:`~sendcalc.register.Register` (WTISA 2024).
+Pure functions over a SchoolCalendar and a checked :class:`~sendcalc.attendance.register.Register` (WTISA 2024).
 Every count is an integer number of sessions; percentages are exact decimals rounded half up to two
 places for printing only. The persistent/severe flags and the thresholds are decided on whole sessions,
 never on a rounded percentage: absent * 10 >= possible is persistent absence, so exactly 90.0% is.
@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sendcalc.attendance_codes import CODES_SOURCE, Code
+from sendcalc.attendance.codes import CODES_SOURCE, Code
+from sendcalc.attendance.register import Mark, Register
 from sendcalc.calendar.model import SchoolCalendar, school_year_bounds, school_year_label
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError
-from sendcalc.explain import Step
-from sendcalc.register import Mark, Register
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError
+from sendcalc.core.steps import Step
 
 WTISA = "DfE, Working together to improve school attendance (statutory guidance, 19 August 2024)"
 PENALTY_SOURCE = (

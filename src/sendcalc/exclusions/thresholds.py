@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sendcalc import sources
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError
-from sendcalc.units import days_text
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError
+from sendcalc.core.units import days_text
 
 if TYPE_CHECKING:
     from sendcalc.calendar.model import SchoolCalendar

@@ -20,12 +20,12 @@ from typing import Any
 
 from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.case import CaseDates, CaseStart, case_start, dates_from
-from sendcalc.dates import parse_record_date, parse_time
-from sendcalc.errors import InputError, SendcalcError
+from sendcalc.core.dates import parse_record_date, parse_time
+from sendcalc.core.errors import InputError, SendcalcError
+from sendcalc.core.school_age import Pupil, parse_year_group
+from sendcalc.core.units import days_text, is_lunchtime, parse_days
+from sendcalc.exclusions.case import CaseDates, CaseStart, case_start, dates_from
 from sendcalc.render.emit import safe_cell
-from sendcalc.school_age import Pupil, parse_year_group
-from sendcalc.units import days_text, is_lunchtime, parse_days
 
 # the columns a case list may have, with the other names people give them
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {

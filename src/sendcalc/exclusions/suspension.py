@@ -11,15 +11,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sendcalc import sources
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.dates import in_words, moment_in_words
-from sendcalc.errors import InputError
-from sendcalc.explain import Step
-from sendcalc.history import HistoryRow
-from sendcalc.school_age import Pupil, SchoolAge, provision_exception, school_age_on
-from sendcalc.suspension import Suspension, place_suspension
-from sendcalc.thresholds import (
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words, moment_in_words
+from sendcalc.core.errors import InputError
+from sendcalc.core.school_age import Pupil, SchoolAge, provision_exception, school_age_on
+from sendcalc.core.steps import Step
+from sendcalc.core.units import days_text
+from sendcalc.exclusions.history import HistoryRow
+from sendcalc.exclusions.kernel import Suspension, place_suspension
+from sendcalc.exclusions.thresholds import (
     CAP,
     FIFTEEN_DAYS,
     FIVE_DAYS,
@@ -29,8 +30,7 @@ from sendcalc.thresholds import (
     head_must_notify,
     require_notice_after,
 )
-from sendcalc.totals import Entry, PeriodTotal, Run, build_ledger, linear, place_rows, provision_start
-from sendcalc.units import days_text
+from sendcalc.exclusions.totals import Entry, PeriodTotal, Run, build_ledger, linear, place_rows, provision_start
 
 THIS = "this suspension"
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from sendcalc import sources
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.dates import in_words, moment_in_words
-from sendcalc.errors import InputError, SendcalcError
-from sendcalc.explain import Step
-from sendcalc.history import HistoryRow
-from sendcalc.suspension import Position, Suspension, place_suspension
-from sendcalc.thresholds import (
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words, moment_in_words
+from sendcalc.core.errors import InputError, SendcalcError
+from sendcalc.core.steps import Step
+from sendcalc.exclusions.history import HistoryRow
+from sendcalc.exclusions.kernel import Position, Suspension, place_suspension
+from sendcalc.exclusions.thresholds import (
     CAP,
     FIFTEEN_DAYS,
     FIVE_DAYS,

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from sendcalc.errors import InputError
+from sendcalc.core.errors import InputError
 
 _NUMBER = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
 LUNCHTIME_WORDS = frozenset({"lunchtime", "lunch", "lunchtime suspension", "lunch-time"})

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sendcalc.attendance_codes import Code, lookup, unknown_code_hint
+from sendcalc.attendance.codes import Code, lookup, unknown_code_hint
 from sendcalc.calendar.model import SchoolCalendar, Session
-from sendcalc.dates import in_words, parse_record_date
-from sendcalc.errors import InputError, SendcalcError
-from sendcalc.tabular import csv_rows, decoded_lines
+from sendcalc.core.dates import in_words, parse_record_date
+from sendcalc.core.errors import InputError, SendcalcError
+from sendcalc.readers.text import csv_rows, decoded_lines
 
 _SESSION_WORDS: dict[str, Session] = {
     "am": "am",

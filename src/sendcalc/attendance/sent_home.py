@@ -21,12 +21,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sendcalc.calendar.model import SchoolCalendar, Session, school_year_label
-from sendcalc.dates import in_words, parse_date, parse_time
-from sendcalc.errors import InputError, OutOfRangeError
-from sendcalc.explain import Step
-from sendcalc.sources import HERTS_GUIDE, YEAR_READING, convention
-from sendcalc.tabular import csv_rows, decoded_lines
-from sendcalc.units import days_text
+from sendcalc.core.dates import in_words, parse_date, parse_time
+from sendcalc.core.errors import InputError, OutOfRangeError
+from sendcalc.core.sources import HERTS_GUIDE, YEAR_READING, convention
+from sendcalc.core.steps import Step
+from sendcalc.core.units import days_text
+from sendcalc.readers.text import csv_rows, decoded_lines
 
 LOG_HEADER = ("date", "time", "note")
 REGS = "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012"

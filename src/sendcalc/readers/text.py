@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from sendcalc.errors import InputError
+from sendcalc.core.errors import InputError
 
 _FALLBACK = "sendcalc-cp1252"
 

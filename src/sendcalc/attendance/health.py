@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from sendcalc.calendar.counting import SkippedRun, skipped_runs
 from sendcalc.calendar.model import SchoolCalendar, school_year_bounds, school_year_label
-from sendcalc.counting import SkippedRun, skipped_runs
-from sendcalc.dates import in_words, parse_record_date
-from sendcalc.errors import InputError, OutOfRangeError
-from sendcalc.explain import Step
-from sendcalc.school_age import Pupil, SchoolAge, school_age_on
-from sendcalc.sources import HERTS_GUIDE, SCHOOL_AGE, SCHOOL_DAY, convention
-from sendcalc.tabular import csv_rows, decoded_lines
-from sendcalc.units import days_text
+from sendcalc.core.dates import in_words, parse_record_date
+from sendcalc.core.errors import InputError, OutOfRangeError
+from sendcalc.core.school_age import Pupil, SchoolAge, school_age_on
+from sendcalc.core.sources import HERTS_GUIDE, SCHOOL_AGE, SCHOOL_DAY, convention
+from sendcalc.core.steps import Step
+from sendcalc.core.units import days_text
+from sendcalc.readers.text import csv_rows, decoded_lines
 
 TRIGGER_DAYS = 15
 TRIGGER_HALVES = TRIGGER_DAYS * 2

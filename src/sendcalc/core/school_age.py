@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sendcalc import sources
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError
 
 RECEPTION = 0
 _YEAR = re.compile(r"^(?:y|yr|year|year group)?\s*(\d{1,2})$")

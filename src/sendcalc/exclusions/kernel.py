@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sendcalc import sources
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.dates import in_words, moment_in_words
-from sendcalc.errors import InputError, NotASchoolDayError
-from sendcalc.explain import Step
-from sendcalc.thresholds import days_words
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words, moment_in_words
+from sendcalc.core.errors import InputError, NotASchoolDayError
+from sendcalc.core.steps import Step
+from sendcalc.exclusions.thresholds import days_words
 
 Position = tuple[int, int]
 """A point in school time: (school-day index in the calendar, seconds into that day's hours)."""

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.errors import InputError
-from sendcalc.review import deemed_given
-from sendcalc.school_age import Pupil, provision_exception, school_age_on
-from sendcalc.suspension import Position, not_a_school_day, start_position
-from sendcalc.thresholds import CAP, FIVE_DAYS, board_duty, require_notice_after
+from sendcalc.core.errors import InputError
+from sendcalc.core.school_age import Pupil, provision_exception, school_age_on
+from sendcalc.exclusions.kernel import Position, not_a_school_day, start_position
+from sendcalc.exclusions.review import deemed_given
+from sendcalc.exclusions.thresholds import CAP, FIVE_DAYS, board_duty, require_notice_after
 
 Kind = Literal["suspension", "lunchtime", "permanent"]
 

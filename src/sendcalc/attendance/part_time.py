@@ -13,13 +13,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sendcalc.attendance import monday_of, percent, percent_text
+from sendcalc.attendance.figures import monday_of, percent, percent_text
 from sendcalc.calendar.model import SESSIONS, SchoolCalendar, Session, school_year_bounds, school_year_label
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError, OutOfRangeError
-from sendcalc.explain import Step
-from sendcalc.sources import convention
-from sendcalc.units import days_text
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError, OutOfRangeError
+from sendcalc.core.sources import convention
+from sendcalc.core.steps import Step
+from sendcalc.core.units import days_text
 
 WTISA = "DfE, Working together to improve school attendance (2024), part-time timetables"
 C2_SOURCE = "School Attendance (Pupil Registration) (England) Regulations 2024 reg 10 (code C2)"

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sendcalc import sources
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.dates import in_words
-from sendcalc.errors import InputError
-from sendcalc.explain import Step
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError
+from sendcalc.core.steps import Step
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sendcalc import sources
 from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.dates import in_words, moment_in_words
-from sendcalc.explain import Step
-from sendcalc.school_age import Pupil, SchoolAge, provision_exception, school_age_on
-from sendcalc.suspension import ExclusionStart, exclusion_start
-from sendcalc.thresholds import BoardDecision, board_decision, board_duty, require_notice_after
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words, moment_in_words
+from sendcalc.core.school_age import Pupil, SchoolAge, provision_exception, school_age_on
+from sendcalc.core.steps import Step
+from sendcalc.exclusions.kernel import ExclusionStart, exclusion_start
+from sendcalc.exclusions.thresholds import BoardDecision, board_decision, board_duty, require_notice_after
 
 
 @dataclass(frozen=True)

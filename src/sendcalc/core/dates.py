@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from sendcalc.errors import InputError
+from sendcalc.core.errors import InputError
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
