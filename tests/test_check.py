@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sendcalc.api import assess_permanent, assess_suspension, case_dates, check_rows, load_calendar
-from sendcalc.batch.checker import OUTPUT_COLUMNS
+from sendcalc.batch.columns import OUTPUT_COLUMNS
 from sendcalc.calendar import SchoolCalendar
 from sendcalc.cli import app
 from sendcalc.core.errors import SendcalcError
@@ -157,7 +157,7 @@ def test_batch_kernel_equals_the_exclusion_calculation(
     notice_date = on + dt.timedelta(days=notice) if notice else None
     try:
         full = assess_suspension(herts, on, halves, picked_up=picked_up, notice_date=notice_date,
-                                 previous_halves=previous, exam=exam, explain=False)  # fmt: skip
+                                 previous_halves=previous, exam=exam)  # fmt: skip
     except SendcalcError as exc:
         try:
             case_dates(herts, "suspension", on, halves=halves, picked_up=picked_up, notice_date=notice_date,

@@ -228,7 +228,7 @@ def test_sent_home_add_then_show(runner: CliRunner, tmp_path: Path) -> None:
     log = str(tmp_path / "log.csv")
     result = runner.invoke(app, ["sent-home", "add", log, "18/11/2025", "11:30", "--note", "called at 11, collected"])
     assert result.exit_code == 0, result.output
-    assert "Added to" in result.stderr
+    assert "sendcalc: added to " in result.stderr
     result = runner.invoke(app, ["sent-home", "add", log, "2025-11-19", "all day", "--json"])
     body = json.loads(result.stdout)
     assert [(e["date"], e["time"], e["equivalent_days"], e["school_year_total_after"]) for e in body["events"]] == [
@@ -269,7 +269,7 @@ def test_sent_home_crossing_and_markdown(runner: CliRunner, tmp_path: Path) -> N
     assert code == 0
     assert [(c["scope"], c["more_than_days"], c["date"], c["total_after"]) for c in body["crossings"]] == [
         ("term", 5, "2025-11-10", 6),
-        ("year", 5, "2025-11-10", 6),
+        ("school year", 5, "2025-11-10", 6),
     ]
     result = runner.invoke(app, ["sent-home", str(log), "--markdown", "--child", "Sam"])
     assert result.stdout.startswith("# Times sent home without a formal exclusion for Sam\n")
@@ -327,7 +327,7 @@ def test_part_time_table_flags_no_end_date(runner: CliRunner) -> None:
 def test_part_time_bad_attends(runner: CliRunner) -> None:
     result = runner.invoke(app, ["part-time", "--from", "2025-11-03", "--attends", "mon-evening"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("sendcalc: error: --attends 'mon-evening' is not a day and session")
+    assert result.stderr.startswith("sendcalc: error: --attends: 'mon-evening' is not a day and session")
 
 
 def test_every_new_command_has_help_with_an_example(runner: CliRunner) -> None:

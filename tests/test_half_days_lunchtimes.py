@@ -330,7 +330,7 @@ def test_every_length_at_every_time_matches_a_naive_walk(
 ) -> None:
     while not naive_is_school_day(herts, day):
         day = naive_next_school_day(herts, day)
-    s = place_suspension(herts, day, halves, picked_up=time, explain=False)
+    s = place_suspension(herts, day, halves, picked_up=time)
     assert s.returns_at == naive_return(herts, day, time, halves)
     assert sum(c.halves for c in s.counted) == halves
     # every school date from the start up to the return carries excluded time, the return date only if after its start
@@ -357,7 +357,7 @@ def test_a_lunchtime_at_any_time_is_back_for_the_afternoon_or_refused(
         with pytest.raises(InputError):
             place_suspension(herts, day, 1, picked_up=time, lunchtime=True)
         return
-    s = place_suspension(herts, day, 1, picked_up=time, lunchtime=True, explain=False)
+    s = place_suspension(herts, day, 1, picked_up=time, lunchtime=True)
     assert s.returns_at == dt.datetime.combine(day, times.afternoon_starts)
     assert s.starts_at == dt.datetime.combine(day, time or times.lunch_starts)
     assert (s.excluded_dates, [(c.date, c.halves) for c in s.counted]) == ((day,), [(day, 1)])
@@ -385,7 +385,7 @@ def test_check_exclusion_and_naive_walk_agree(
         return
     lunch = kind == "lunchtime"
     case = case_dates(weekdays, "lunchtime" if lunch else "suspension", day, halves=halves, picked_up=time)
-    s = place_suspension(weekdays, day, halves, picked_up=time, lunchtime=lunch, explain=False)
+    s = place_suspension(weekdays, day, halves, picked_up=time, lunchtime=lunch)
     assert (case.starts_at, case.returns_at, case.day_one) == (s.starts_at, s.returns_at, s.day_one)
     assert case.excluded_days == len(s.excluded_dates)
     if not lunch:

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sendcalc.attendance.health import Earlier, health_absence, read_earlier_lines
+from sendcalc.attendance.explain import health_steps
+from sendcalc.attendance.health import Earlier, health_absence
 from sendcalc.calendar import Closure, SchoolCalendar, school_year_label
 from sendcalc.core.errors import InputError
+from sendcalc.readers.earlier import read_earlier_lines
 from tests.conftest import D
 from tests.oracle import naive_is_school_day
 
@@ -49,7 +51,7 @@ def test_afternoon_start_counts_half_a_day(herts: SchoolCalendar) -> None:
     r = health_absence(herts, D("2025-11-03"), start_session="pm", as_of=D("2025-11-07"))
     assert r.run_halves == 9  # 4.5 days
     assert (r.consecutive.date, r.consecutive.day_number) == (D("2025-11-24"), 16)
-    assert any(s.convention and "afternoon session" in s.rule for s in r.steps)
+    assert any(s.convention and "afternoon session" in s.rule for s in health_steps(r))
 
 
 def test_run_with_an_end_date_that_stops_short(herts: SchoolCalendar) -> None:
@@ -93,22 +95,28 @@ def test_start_on_a_saturday_counts_from_monday(herts: SchoolCalendar) -> None:
     r = health_absence(herts, D("2025-11-08"), as_of=D("2025-11-10"))
     assert r.first_day == D("2025-11-10")
     assert r.run_halves == 2
-    assert "a Saturday" in r.steps[0].result
+    assert "a Saturday" in health_steps(r)[0].result
 
 
 def test_session_closure_inside_the_run_is_a_stated_convention(herts: SchoolCalendar) -> None:
     cal = herts.with_closures([Closure(D("2025-11-05"), "closure", "pm")])
     r = health_absence(cal, D("2025-11-03"), as_of=D("2025-11-07"))
     assert r.run_halves == 10
-    step = next(s for s in r.steps if "one session closed" in s.rule)
+    step = next(s for s in health_steps(r) if "one session closed" in s.rule)
     assert step.convention and "Wednesday 5 November 2025" in step.result
 
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"start": D("2025-11-08"), "start_session": "pm"}, "--from-session pm needs --from to be a school day"),
-        ({"start": D("2025-11-10"), "end": D("2025-11-07")}, "--to Friday 7 November 2025 is before --from"),
+        (
+            {"start": D("2025-11-08"), "start_session": "pm"},
+            "an absence that begins in the afternoon needs its first day to be a school day",
+        ),
+        (
+            {"start": D("2025-11-10"), "end": D("2025-11-07")},
+            "the last day off, Friday 7 November 2025, is before the first",
+        ),
         ({"start": D("2025-12-20"), "end": D("2025-12-31")}, "there is no school day from Saturday 20 December"),
     ],
 )

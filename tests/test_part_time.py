@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from sendcalc.attendance.explain import part_time_steps
 from sendcalc.attendance.part_time import describe_slots, parse_attends, part_time
 from sendcalc.calendar import Closure, SchoolCalendar
 from sendcalc.core.errors import InputError
@@ -25,7 +26,7 @@ def test_parse_attends() -> None:
         ("sat-am", "schools have no sessions at the weekend"),
         ("mon-eve", "is not a day and session"),
         ("monday,", None),
-        (",", "--attends is empty"),
+        (",", "no sessions given"),
     ],
 )
 def test_parse_attends_errors(text: str, message: str | None) -> None:
@@ -62,7 +63,7 @@ def test_no_end_date_is_flagged_and_projected(herts: SchoolCalendar) -> None:
     # 13-23 July 2026: 9 school days, Fridays 17 July missed (2 sessions)
     assert (r.to_year_end.first, r.to_year_end.last) == (D("2026-07-11"), D("2026-07-23"))
     assert (r.to_year_end.held, r.to_year_end.missed) == (18, 2)
-    assert any("no end date" in s.result for s in r.steps)
+    assert any("no end date" in s.result for s in part_time_steps(r))
 
 
 def test_session_closure_reduces_sessions_held(herts: SchoolCalendar) -> None:
@@ -87,5 +88,5 @@ def test_warnings_for_full_time_and_no_sessions(herts: SchoolCalendar) -> None:
 
 
 def test_end_before_start_is_an_error(herts: SchoolCalendar) -> None:
-    with pytest.raises(InputError, match="--to Friday 7 November 2025 is before --from"):
+    with pytest.raises(InputError, match="the end date Friday 7 November 2025 is before the start"):
         part_time(herts, D("2025-11-10"), parse_attends("mon"), end=D("2025-11-07"))

@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from sendcalc.attendance.sent_home import RawEvent, log_line, parse_when, read_log_lines, sent_home_report
+from sendcalc.attendance.explain import sent_home_steps
+from sendcalc.attendance.sent_home import RawEvent, sent_home_report
 from sendcalc.calendar import Closure, SchoolCalendar
 from sendcalc.core.errors import InputError
+from sendcalc.readers.logs import log_line, parse_when, read_log_lines
 from sendcalc.render.sent_home_view import render_markdown
 from tests.conftest import D
 
@@ -38,7 +40,7 @@ def test_equivalent_exclusion(herts: SchoolCalendar, when: str, halves: int, ses
 
 def test_afternoon_convention_is_stated_when_it_applies(herts: SchoolCalendar) -> None:
     r = report(herts, ["2025-11-18,14:10,after PE\n"])
-    step = next(s for s in r.steps if "after the afternoon session has begun" in s.rule)
+    step = next(s for s in sent_home_steps(herts, r) if "after the afternoon session has begun" in s.rule)
     assert step.convention is True
     assert step.result == "applies to: Tuesday 18 November 2025 at 14:10"
 
@@ -92,15 +94,15 @@ def test_totals_per_term_and_year_and_the_crossings(herts: SchoolCalendar) -> No
     r = report(herts, rows)
     assert [(t.label, t.halves, t.events) for t in r.terms] == [("autumn 2025-26", 31, 16), ("spring 2025-26", 60, 30)]
     assert [(t.label, t.halves) for t in r.years] == [("2025-26", 91)]
-    crossings = [(c.threshold.scope, c.threshold.days, c.day, c.halves_after) for c in r.crossings]
+    crossings = [(c.scope, c.line.days, c.date, c.halves_after) for c in r.crossings]
     assert crossings == [
         ("term", 5, autumn[5], 11),
-        ("year", 5, autumn[5], 11),
+        ("school year", 5, autumn[5], 11),
         ("term", 15, autumn[15], 31),
-        ("year", 15, autumn[15], 31),
+        ("school year", 15, autumn[15], 31),
         ("term", 5, spring[5], 12),
         ("term", 15, spring[15], 32),
-        ("year", 45, spring[29], 91),
+        ("school year", 45, spring[29], 91),
     ]
 
 
@@ -111,7 +113,7 @@ def test_exactly_5_15_and_45_do_not_cross(herts: SchoolCalendar) -> None:
     rows = [f"{d.isoformat()},all day,x\n" for d in days[:45]]
     r = report(herts, rows)
     assert r.years[0].halves == 90
-    assert all(c.threshold.days != 45 for c in r.crossings)
+    assert all(c.line.days != 45 for c in r.crossings)
 
 
 def test_parse_when_words() -> None:

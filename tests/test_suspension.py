@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from sendcalc.calendar import Closure, SchoolCalendar
 from sendcalc.core.errors import InputError, NotASchoolDayError, OutOfRangeError
-from sendcalc.exclusions.kernel import exclusion_start, place_suspension
+from sendcalc.core.units import days_words
+from sendcalc.exclusions.explain import placement_steps
+from sendcalc.exclusions.kernel import place_start, place_suspension
 from sendcalc.exclusions.suspension import assess_suspension
-from sendcalc.exclusions.thresholds import board_duty, days_words, head_must_notify, over_cap
+from sendcalc.exclusions.thresholds import board_duty, head_must_notify, over_cap
 from tests.conftest import D
 from tests.oracle import naive_is_school_day
 
@@ -112,7 +114,7 @@ def test_afternoon_start_numbers_the_partial_afternoon_day_zero(herts: SchoolCal
     assert s.numbered == ((0, D("2025-11-18")), (1, D("2025-11-19")))
     assert s.first_five_days == (D("2025-11-19"),)
     # 1 day is 5 days or fewer: the parent's duty covers every excluded date, day 0 included
-    assert s.parent_duty_dates == (D("2025-11-18"), D("2025-11-19"))
+    assert s.duty_days == (D("2025-11-18"), D("2025-11-19"))
     assert [(c.number, c.date, c.halves) for c in s.counted] == [(1, D("2025-11-19"), 2)]
 
 
@@ -154,7 +156,7 @@ def test_lunchtime_is_the_midday_break_only(herts: SchoolCalendar) -> None:
     s = place_suspension(herts, D("2025-11-18"), 1, picked_up=T("12:15"), lunchtime=True)
     assert (s.starts_at, s.returns_at, s.lunchtime) == (M("2025-11-18T12:15"), M("2025-11-18T13:00"), True)
     assert s.excluded_dates == (D("2025-11-18"),)
-    assert s.parent_duty_dates == (D("2025-11-18"),)
+    assert s.duty_days == (D("2025-11-18"),)
     assert [(c.date, c.halves) for c in s.counted] == [(D("2025-11-18"), 1)]
     default = place_suspension(herts, D("2025-11-18"), 1, lunchtime=True)
     assert (default.starts_at, default.start.how) == (M("2025-11-18T12:00"), "lunchtime-default")
@@ -180,12 +182,12 @@ def test_lunchtime_not_collected_is_refused(herts: SchoolCalendar) -> None:
 
 def test_half_day_ending_with_the_day_returns_next_morning_with_a_convention_step(herts: SchoolCalendar) -> None:
     s = place_suspension(herts, D("2025-11-18"), 1, picked_up=T("12:00"))
-    step = next(x for x in s.steps if x.rule.startswith("A return that falls exactly at the end"))
+    step = next(x for x in placement_steps(herts, s) if x.rule.startswith("A return that falls exactly at the end"))
     assert step.convention
     assert step.source.startswith("sendcalc convention: the law is silent; ")
     assert "15:15 on Tuesday 18 November 2025" in step.result
     assert "08:45 on Wednesday 19 November 2025" in step.result
-    session = next(x for x in s.steps if x.rule.startswith("A half day is one session"))
+    session = next(x for x in placement_steps(herts, s) if x.rule.startswith("A half day is one session"))
     assert session.result == "the half day is the afternoon session; back at 08:45 on Wednesday 19 November 2025"
 
 
@@ -271,7 +273,7 @@ def test_bad_lengths_and_both_start_options(herts: SchoolCalendar) -> None:
     with pytest.raises(InputError, match="at least half a day"):
         place_suspension(herts, D("2025-11-18"), 0)
     with pytest.raises(InputError, match="not both"):
-        exclusion_start(herts, D("2025-11-18"), picked_up=T("11:00"), not_collected=True)
+        place_start(herts, D("2025-11-18"), picked_up=T("11:00"), not_collected=True)
     with pytest.raises(OutOfRangeError):
         place_suspension(herts, D("2031-01-06"), 2)
 

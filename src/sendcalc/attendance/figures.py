@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sendcalc.attendance.codes import CODES_SOURCE, Code
+from sendcalc.attendance.codes import Code
 from sendcalc.attendance.register import Mark, Register
-from sendcalc.calendar.model import SchoolCalendar, school_year_bounds, school_year_label
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import school_year_bounds, school_year_label
 from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError
-from sendcalc.core.steps import Step
 
 WTISA = "DfE, Working together to improve school attendance (statutory guidance, 19 August 2024)"
 PENALTY_SOURCE = (
@@ -173,14 +173,12 @@ class AttendanceReport:
     penalty: PenaltyCheck
     continuous: ContinuousRun | None
     unmarked: tuple[tuple[dt.date, str], ...]  # sessions the calendar holds with no mark in the register
-    steps: tuple[Step, ...]
     warnings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class QuickReport:
     figures: Tally
-    steps: tuple[Step, ...]
     warnings: tuple[str, ...] = ()
 
 
@@ -362,9 +360,9 @@ def analyse_register(calendar: SchoolCalendar, register: Register) -> Attendance
         warnings.append(
             f"{len(unmarked)} session(s) the {calendar.name} calendar holds between the first and last "
             f"register dates have no mark ({sample}{more}); they are left out of every figure. If the school "
-            "was closed then, add --closure; if the register is incomplete, ask the school for the full copy"
+            "was closed then, add those closures to the calendar; if the register is incomplete, ask the school for "
+            "the full copy"
         )
-    steps = _steps(calendar, years, penalty, continuous)
     return AttendanceReport(
         calendar=calendar.name,
         source=register.source,
@@ -380,19 +378,20 @@ def analyse_register(calendar: SchoolCalendar, register: Register) -> Attendance
         penalty=penalty,
         continuous=continuous,
         unmarked=unmarked,
-        steps=tuple(steps),
         warnings=tuple(warnings),
     )
 
 
 def quick_figures(possible: int, absent: int, suspension: int = 0) -> QuickReport:
-    """The rate and flags from counts typed in: ``--possible N --absent M`` (sessions)."""
+    """The rate and flags from session counts typed in: possible sessions, and how many were missed."""
     if possible <= 0:
-        raise InputError(f"--possible must be 1 or more sessions, not {possible}")
+        raise InputError(f"the possible sessions must be 1 or more, not {possible}")
     if not 0 <= absent <= possible:
-        raise InputError(f"--absent must be between 0 and --possible ({possible}) sessions, not {absent}")
+        raise InputError(f"the sessions absent must be between 0 and the possible sessions ({possible}), not {absent}")
     if not 0 <= suspension <= absent:
-        raise InputError(f"--suspended must be between 0 and --absent ({absent}) sessions, not {suspension}")
+        raise InputError(
+            f"the sessions suspended (E) must be between 0 and the sessions absent ({absent}), not {suspension}"
+        )
     figures = Tally(
         label="given figures",
         kind="given",
@@ -405,108 +404,4 @@ def quick_figures(possible: int, absent: int, suspension: int = 0) -> QuickRepor
         suspension=suspension,
         not_possible=0,
     )
-    steps = [
-        Step(
-            "attendance rate = sessions attended / possible sessions",
-            WTISA,
-            f"{figures.attended} / {possible} = {percent_text(figures.rate)}",
-        ),
-        _persistent_step(figures),
-        _rounding_step(),
-    ]
-    if suspension:
-        steps.insert(1, _without_e_step(figures))
-    return QuickReport(figures=figures, steps=tuple(steps))
-
-
-def _persistent_step(t: Tally) -> Step:
-    verdict = "severe absence" if t.severe else "persistent absence" if t.persistent else "neither"
-    return Step(
-        "persistent absence: absent from 10% or more of possible sessions (absent x 10 >= possible, so exactly "
-        "90.0% attendance IS persistent absence); severe absence: 50% or more (absent x 2 >= possible)",
-        f"{WTISA}; DfE pupil absence statistics methodology",
-        f"{t.label}: absent {t.absent} of {t.possible}: {verdict}",
-    )
-
-
-def _without_e_step(t: Tally) -> Step:
-    return Step(
-        "rate without suspension: sessions coded E (suspended, no provision) are taken out of the possible "
-        "sessions, so the rate shows attendance on the days the child was allowed in school",
-        "sendcalc convention: the law is silent; parents need the rate with and without suspension sessions (E)",
-        f"{t.label}: {t.attended} / {t.possible_without_e} = {percent_text(t.rate_without_e)} "
-        f"(with E: {percent_text(t.rate)})",
-        convention=True,
-    )
-
-
-def _rounding_step() -> Step:
-    return Step(
-        "percentages are rounded half up to 2 decimal places for printing only; every flag and threshold is "
-        "decided on whole sessions",
-        "sendcalc convention",
-        "for example 364 / 380 = 95.789... -> 95.79%",
-        convention=True,
-    )
-
-
-def _steps(
-    calendar: SchoolCalendar,
-    years: tuple[Tally, ...],
-    penalty: PenaltyCheck,
-    continuous: ContinuousRun | None,
-) -> list[Step]:
-    steps = [
-        Step(
-            "each session's code counts as attendance (/ \\ L, and K V P W B off site), authorised absence "
-            "(C C1 C2 E I J1 M R S T), unauthorised absence (G N O U), or not a possible session "
-            "(D X Y1-Y7 Q Z #)",
-            CODES_SOURCE,
-            "; ".join(f"{y.label}: {y.possible} possible, {y.not_possible} not possible" for y in years),
-        ),
-        *[
-            Step(
-                "attendance rate = sessions attended / possible sessions",
-                WTISA,
-                f"{y.label}: {y.attended} / {y.possible} = {percent_text(y.rate)}",
-            )
-            for y in years
-        ],
-        *[_persistent_step(y) for y in years],
-        *[_without_e_step(y) for y in years],
-        Step(
-            "a penalty notice must be considered when a pupil has 10 sessions of unauthorised absence "
-            "(G N O U) within a rolling period of 10 school weeks; a school week is any Monday-Sunday week "
-            "with at least one session, so holiday weeks are skipped and the window can span terms and years",
-            PENALTY_SOURCE,
-            _penalty_words(penalty),
-        ),
-        Step("penalty notice amounts", PENALTY_SOURCE, "; ".join(FINES)),
-        Step(
-            "the school tells the local authority about a pupil with a continuous 10 school days of "
-            "unauthorised absence. A day counts only if every session held that day is marked G, N, O or U; "
-            "weekends and holidays do not break the run",
-            f"{RETURNS_SOURCE}; which days count: sendcalc convention, the law is silent",
-            (
-                f"run of {continuous.days} school days from {in_words(continuous.first)}; "
-                f"the 10th was {in_words(continuous.tenth)}"
-            )
-            if continuous
-            else "no run of 10 school days",
-            convention=True,
-        ),
-        _rounding_step(),
-    ]
-    return steps
-
-
-def _penalty_words(p: PenaltyCheck) -> str:
-    if p.met and p.met_on and p.window_first:
-        return (
-            f"met on {in_words(p.met_on)}: 10 unauthorised sessions from {in_words(p.sessions[0].day)} "
-            f"within {p.school_weeks_spanned} school week(s) of the window starting {in_words(p.window_first)}"
-        )
-    return (
-        f"not met: at most {p.most_in_any_window} unauthorised session(s) in any 10 school weeks "
-        f"({p.unauthorised_total} in all)"
-    )
+    return QuickReport(figures=figures)

@@ -12,20 +12,15 @@ Pure functions over a SchoolCalendar; the parser for an ``--earlier`` file takes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from sendcalc.calendar.counting import SkippedRun, skipped_runs
-from sendcalc.calendar.model import SchoolCalendar, school_year_bounds, school_year_label
-from sendcalc.core.dates import in_words, parse_record_date
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import school_year_bounds, school_year_label
+from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError, OutOfRangeError
 from sendcalc.core.school_age import Pupil, SchoolAge, school_age_on
-from sendcalc.core.sources import HERTS_GUIDE, SCHOOL_AGE, SCHOOL_DAY, convention
-from sendcalc.core.steps import Step
-from sendcalc.core.units import days_text
-from sendcalc.readers.text import csv_rows, decoded_lines
 
 TRIGGER_DAYS = 15
 TRIGGER_HALVES = TRIGGER_DAYS * 2
@@ -90,77 +85,9 @@ class HealthAbsence:
     three_weeks_last: dt.date
     holidays: tuple[SkippedRun, ...]
     school_age: SchoolAge
-    steps: tuple[Step, ...]
+    start_kind: str  # what the start date is when it is not a school day ('a Saturday'), else ""
+    one_session: tuple[dt.date, ...]  # school days in the count on which the school held one session
     warnings: tuple[str, ...]
-
-
-# ----- the --earlier file ---------------------------------------------------------------------------
-
-
-def read_earlier(path: str | Path, calendar: SchoolCalendar) -> Earlier:
-    shown = str(path)
-    try:
-        with open(path, "rb") as handle:
-            return read_earlier_lines(decoded_lines(handle), calendar, shown)
-    except FileNotFoundError:
-        raise InputError(f"--earlier file {shown!r} does not exist; check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"--earlier {shown!r} is a folder, not a file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"--earlier {shown}: is not UTF-8 text; save it as plain text or 'CSV UTF-8'") from None
-
-
-def read_earlier_lines(lines: Iterable[str], calendar: SchoolCalendar, shown: str = "--earlier") -> Earlier:
-    """Earlier health absence, one entry a line: DATE, 'DATE,am', 'DATE,pm', 'FIRST,LAST' or 'FIRST to LAST'.
-
-    A header line (date,...) and lines starting with # are skipped. Ranges count their school days;
-    a single date must be a school day. The same date twice is an error naming both lines.
-    """
-    seen: dict[dt.date, int] = {}
-    days: list[EarlierDay] = []
-    for number, cells in csv_rows(lines, shown):
-        cells = [c.strip() for c in cells]
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells or cells[0].startswith("#"):
-            continue
-        where = f"{shown}, line {number}"
-        if len(cells) == 1 and " to " in cells[0].lower():
-            head, _, tail = cells[0].lower().partition(" to ")
-            cells = [head.strip(), tail.strip()]
-        if cells[0].lower() in ("date", "from", "first", "first day"):
-            continue
-        if len(cells) > 2:
-            raise InputError(f"{where}: expected DATE, 'DATE,am|pm' or 'FIRST,LAST', not {','.join(cells)!r}")
-        first = parse_record_date(cells[0], where)
-        if len(cells) == 1 or cells[1].lower() in ("am", "pm", "morning", "afternoon", "all day", "day"):
-            half = len(cells) > 1 and cells[1].lower() not in ("all day", "day")
-            entries = [(first, 1 if half else 2)]
-            _require_school_day(calendar, first, where)
-        else:
-            last = parse_record_date(cells[1], where)
-            if last < first:
-                raise InputError(f"{where}: the range ends on {in_words(last)}, before it starts ({in_words(first)})")
-            try:
-                entries = [(d, 2) for d in calendar.school_days(first, last)]
-            except OutOfRangeError as exc:
-                raise OutOfRangeError(f"{where}: {exc}") from None
-        for day, halves in entries:
-            if day in seen:
-                raise InputError(f"{shown}: lines {seen[day]} and {number} both include {in_words(day)}")
-            seen[day] = number
-            days.append(EarlierDay(day, halves, number))
-    days.sort(key=lambda e: e.day)
-    return Earlier(source=shown, halves=sum(e.halves for e in days), days=tuple(days))
-
-
-def _require_school_day(calendar: SchoolCalendar, day: dt.date, where: str) -> None:
-    try:
-        ok = calendar.is_school_day(day)
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(f"{where}: {exc}") from None
-    if not ok:
-        raise InputError(f"{where}: {in_words(day)} is not a school day (it is {calendar.day_kind(day)})")
 
 
 # ----- the calculation ------------------------------------------------------------------------------
@@ -193,31 +120,23 @@ def health_absence(
     as_of = as_of or dt.date.today()
     pm_start = start_session == "pm"
     warnings: list[str] = []
-    steps: list[Step] = []
     calendar.require(start)
     if pm_start:
         if not calendar.is_school_day(start):
             raise InputError(
-                f"--from-session pm needs --from to be a school day; {in_words(start)} is {calendar.day_kind(start)}"
+                f"an absence that begins in the afternoon needs its first day to be a school day; {in_words(start)} "
+                f"is {calendar.day_kind(start)}"
             )
         if "pm" not in calendar.sessions_on(start):
             raise InputError(
                 f"the afternoon session of {in_words(start)} was not held (a closure); "
-                "give the next school day as --from instead"
+                "count the absence from the next school day instead"
             )
     first = calendar.nth_school_day(start, 1)
-    if first != start:
-        steps.append(
-            Step(
-                "only school days count; the absence is counted from the first school day on or after --from",
-                SCHOOL_DAY,
-                f"{in_words(start)} is {calendar.day_kind(start)}; the first school day missed is {in_words(first)}",
-            )
-        )
     last: dt.date | None = None
     if end is not None:
         if end < start:
-            raise InputError(f"--to {in_words(end)} is before --from {in_words(start)}; swap them")
+            raise InputError(f"the last day off, {in_words(end)}, is before the first, {in_words(start)}; swap them")
         if end < first:
             raise InputError(
                 f"there is no school day from {in_words(start)} to {in_words(end)} "
@@ -235,7 +154,8 @@ def health_absence(
         if not year_first <= entry.day <= year_last:
             raise InputError(
                 f"{earlier.source}, line {entry.row}: {in_words(entry.day)} is in school year "
-                f"{school_year_label(entry.day)}, not {label} (the year of --from); only this school year counts"
+                f"{school_year_label(entry.day)}, not {label} (the year this absence began); only this school year "
+                "counts"
             )
         if entry.day >= first:
             raise InputError(
@@ -259,33 +179,8 @@ def health_absence(
             f"the local authority's duty to arrange education (Education Act 1996 s.19) is to children of "
             f"compulsory school age: {school_age.reason}"
         )
-    steps.append(
-        Step(
-            "the local authority's duty covers children of compulsory school age (from the 31 December, 31 March or "
-            "31 August after the fifth birthday to the last Friday in June of Year 11)",
-            f"{S19}; {SCHOOL_AGE}",
-            school_age.reason,
-            convention=school_age.compulsory == "assumed",
-        )
-    )
-
     horizon = max(through, consecutive.date or through)
     one_session = [d for d in calendar.school_days(first, horizon) if len(calendar.sessions_on(d)) < 2]
-    steps += _steps(
-        first,
-        pm_start,
-        last,
-        as_of,
-        run_halves,
-        earlier,
-        label,
-        year_halves,
-        consecutive,
-        cumulative,
-        three_weeks_last,
-        holidays,
-        one_session,
-    )
     return HealthAbsence(
         calendar=calendar.name,
         start=start,
@@ -304,7 +199,8 @@ def health_absence(
         three_weeks_last=three_weeks_last,
         holidays=holidays,
         school_age=school_age,
-        steps=tuple(steps),
+        start_kind=calendar.day_kind(start) if first != start else "",
+        one_session=tuple(one_session),
         warnings=tuple(warnings),
     )
 
@@ -365,98 +261,3 @@ def _cumulative(
     if date > year_last:
         return Trigger("cumulative", "not this school year", None, None)
     return Trigger("cumulative", _status(date, last, as_of), date, n)
-
-
-def _steps(
-    first: dt.date,
-    pm_start: bool,
-    last: dt.date | None,
-    as_of: dt.date,
-    run_halves: int,
-    earlier: Earlier,
-    label: str,
-    year_halves: int,
-    consecutive: Trigger,
-    cumulative: Trigger,
-    three_weeks_last: dt.date,
-    holidays: tuple[SkippedRun, ...],
-    one_session: list[dt.date],
-) -> list[Step]:
-    through = f"to {in_words(last)}" if last else f"so far (to {in_words(as_of)})"
-    steps = [
-        Step(
-            "count school days, not calendar weeks: the trigger is 15 school days, consecutive or cumulative "
-            "over the school year; holidays, weekends, bank holidays and INSET days do not count",
-            HEALTH_GUIDANCE,
-            f"this absence: {days_text(run_halves)} school day(s) {through}",
-        ),
-    ]
-    if pm_start:
-        steps.append(
-            Step(
-                "an absence that begins at the afternoon session counts its first day as half a school day",
-                convention("registers count sessions (Pupil Registration Regs 2024 reg 10)"),
-                f"{in_words(first)} counts 0.5; the 15th whole school day is reached in the morning of school "
-                f"day {consecutive.day_number}",
-                convention=True,
-            )
-        )
-    if one_session:
-        steps.append(
-            Step(
-                "a school day with one session closed still counts as a whole school day missed",
-                convention("Education Act 1996 s.579: a school day is any day with a session"),
-                "applies to " + ", ".join(in_words(d) for d in one_session),
-                convention=True,
-            )
-        )
-    steps += [
-        Step(
-            "consecutive count: the 15th school day of this absence, counting its first school day as day 1",
-            HEALTH_GUIDANCE,
-            _trigger_words(consecutive),
-        ),
-        Step(
-            "cumulative count: earlier health absence this school year plus this absence",
-            HEALTH_GUIDANCE,
-            f"earlier {days_text(earlier.halves)} ({earlier.source}) + this absence = "
-            f"{days_text(year_halves)} in {label}; 15th: {_trigger_words(cumulative)}",
-        ),
-        Step(
-            "15 school days is three calendar weeks only when no holiday intervenes",
-            f"{HEALTH_GUIDANCE}; {HERTS_GUIDE} ('longer than 3 weeks')",
-            f"three calendar weeks from {in_words(first)} end on {in_words(three_weeks_last)}; "
-            + (
-                "not school days in between: " + "; ".join("; ".join(h.reasons) for h in holidays)
-                if holidays
-                else "no holiday intervenes"
-            ),
-        ),
-        Step(
-            "the school must tell the local authority about a pupil off sick (code I) whom it has reasonable "
-            "grounds to believe will miss 15 school days, consecutive or cumulative",
-            SICKNESS_RETURN,
-            "the school's duty; ask the school whether it has made the return",
-        ),
-        Step(
-            "the local authority must arrange suitable (normally full-time) education for a child who cannot "
-            "attend because of health needs, as soon as it is clear the child will miss 15 school days; "
-            "it need not wait for the 15th day",
-            f"{S19}; {HEALTH_GUIDANCE}",
-            "write to the local authority's medical needs / health needs team",
-        ),
-        Step(
-            "absence because of illness should be authorised (code I) unless the school has genuine doubt; "
-            "schools should need medical evidence only in a minority of cases",
-            f"{WTISA}; {HERTS_GUIDE}",
-            "code I is authorised absence",
-        ),
-    ]
-    return steps
-
-
-def _trigger_words(t: Trigger) -> str:
-    if t.date is None:
-        return STATUS_WORDS[t.status]
-    day = f" (school day {t.day_number} of this absence)" if t.day_number else ""
-    return f"{in_words(t.date)}{day}: {STATUS_WORDS[t.status]}"

@@ -13,13 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sendcalc.attendance.figures import monday_of, percent, percent_text
-from sendcalc.calendar.model import SESSIONS, SchoolCalendar, Session, school_year_bounds, school_year_label
+from sendcalc.attendance.figures import monday_of, percent
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import SESSIONS, Session, school_year_bounds, school_year_label
 from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError, OutOfRangeError
-from sendcalc.core.sources import convention
-from sendcalc.core.steps import Step
-from sendcalc.core.units import days_text
 
 WTISA = "DfE, Working together to improve school attendance (2024), part-time timetables"
 C2_SOURCE = "School Attendance (Pupil Registration) (England) Regulations 2024 reg 10 (code C2)"
@@ -57,15 +55,15 @@ def parse_attends(text: str) -> tuple[Slot, ...]:
             continue
         day_word, _, session_word = item.replace(":", "-").replace(" ", "-").partition("-")
         if day_word in _WEEKEND:
-            raise InputError(f"--attends {item!r}: schools have no sessions at the weekend")
+            raise InputError(f"{item!r}: schools have no sessions at the weekend")
         if day_word not in _DAYS or session_word not in _SESSION_WORDS:
             raise InputError(
-                f"--attends {item!r} is not a day and session; write items such as mon-am, tue-pm or wed "
+                f"{item!r} is not a day and session; write items such as mon-am, tue-pm or wed "
                 "(a whole day), separated by commas, or 'none'"
             )
         slots.update((_DAYS[day_word], s) for s in _SESSION_WORDS[session_word])
     if not slots:
-        raise InputError("--attends is empty; list the sessions the child attends (mon-am,tue-am,wed) or 'none'")
+        raise InputError("no sessions given; list the sessions the child attends (mon-am,tue-am,wed) or 'none'")
     return tuple(sorted(slots))
 
 
@@ -123,7 +121,6 @@ class PartTimeResult:
     so_far: Span | None  # start to as_of (or to end, if earlier)
     to_year_end: Span | None  # after as_of to the end of the school year, when there is no end date
     no_end_date: bool
-    steps: tuple[Step, ...]
     warnings: tuple[str, ...]
 
     @property
@@ -162,7 +159,7 @@ def part_time(
     """Sessions missed per week and in total; weeks on the timetable so far; flags."""
     as_of = as_of or dt.date.today()
     if end is not None and end < start:
-        raise InputError(f"--to {in_words(end)} is before --from {in_words(start)}; swap them")
+        raise InputError(f"the end date {in_words(end)} is before the start {in_words(start)}; swap them")
     calendar.require(start)
     slots = set(attends)
     warnings: list[str] = []
@@ -184,14 +181,13 @@ def part_time(
         except OutOfRangeError as exc:
             warnings.append(f"cannot project to the end of the school year: {exc}")
     if len(slots) == 10:
-        warnings.append("--attends lists every session of the week: that is a full-time timetable")
+        warnings.append("the timetable has every session of the week: that is a full-time timetable")
     if not slots:
         warnings.append(
             "the child attends no sessions at all: that is not a part-time timetable. A child kept out of school "
             "altogether without a formal exclusion is unofficially excluded (see sendcalc sent-home)"
         )
     warnings[:0] = calendar.status_warnings(start, max(plan_last, start))
-    result_steps = _steps(start, end, as_of, attends, total, so_far, to_year_end)
     return PartTimeResult(
         calendar=calendar.name,
         start=start,
@@ -203,66 +199,5 @@ def part_time(
         so_far=so_far,
         to_year_end=to_year_end,
         no_end_date=end is None,
-        steps=tuple(result_steps),
         warnings=tuple(warnings),
     )
-
-
-def _steps(
-    start: dt.date,
-    end: dt.date | None,
-    as_of: dt.date,
-    attends: tuple[Slot, ...],
-    total: Span | None,
-    so_far: Span | None,
-    to_year_end: Span | None,
-) -> list[Step]:
-    steps = [
-        Step(
-            "each week, the sessions missed are the sessions the school holds (two a school day, fewer on a "
-            "closure) that are not on the timetable",
-            "Pupil Registration Regs 2024 reg 10 (two sessions a day)",
-            f"timetable: {describe_slots(attends)} ({len(attends)} of up to 10 sessions a week)",
-        ),
-    ]
-    if total is not None:
-        steps.append(
-            Step(
-                "sessions missed on the timetable are authorised absence, code C2; C2 is absence, so it lowers "
-                "the attendance rate: with every timetabled session attended, the rate over this period can be "
-                "at most attended / held",
-                f"{C2_SOURCE}; {WTISA}",
-                f"{in_words(total.first)} to {in_words(total.last)}: {total.missed} of {total.held} sessions "
-                f"missed ({days_text(total.missed)} school days); at most {percent_text(total.best_rate)}",
-            )
-        )
-    if so_far is not None:
-        steps.append(
-            Step(
-                "weeks on the timetable so far: school weeks (weeks with at least one session) from the start to today",
-                convention("a school week is a week with a session, as for the penalty-notice window"),
-                f"{so_far.school_weeks} school week(s) to {in_words(so_far.last)}",
-                convention=True,
-            )
-        )
-    steps.append(
-        Step(
-            "a part-time timetable needs the parents' agreement, must be temporary, with a time limit (an end "
-            "date) and formal arrangements for regular review, and aim at a return to full-time education",
-            WTISA,
-            "no end date: ask the school for one in writing, with the review dates"
-            if end is None
-            else f"end date {in_words(end)}",
-        )
-    )
-    if to_year_end is not None:
-        steps.append(
-            Step(
-                "with no end date, the projection runs to the last day of the school year",
-                "sendcalc convention",
-                f"{to_year_end.missed} more sessions would be missed from {in_words(to_year_end.first)} "
-                f"to {in_words(to_year_end.last)}",
-                convention=True,
-            )
-        )
-    return steps

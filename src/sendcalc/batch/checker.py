@@ -13,58 +13,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
+from sendcalc.batch.columns import OUTPUT_COLUMNS, RECORDED, REST_KEYS, START_KEYS, column_map
+from sendcalc.batch.rows import SEPARATOR, error_text, getter, read_rest, split_key, start_time
+from sendcalc.batch.statuses import StatusMemo
+from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.files import load_calendar, parse_closure
-from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.core.dates import parse_record_date, parse_time
+from sendcalc.core.dates import parse_record_date
 from sendcalc.core.errors import InputError, SendcalcError
-from sendcalc.core.school_age import Pupil, parse_year_group
-from sendcalc.core.units import days_text, is_lunchtime, parse_days
-from sendcalc.exclusions.case import CaseDates, CaseStart, case_start, dates_from
-from sendcalc.render.emit import safe_cell
+from sendcalc.core.units import days_text
+from sendcalc.core.words import kind_of
+from sendcalc.exclusions.case import CaseDates, dates_from
+from sendcalc.exclusions.kernel import Start, place_start
+from sendcalc.render.emit import after_id, csv_cell, safe_cell
 
-# the columns a case list may have, with the other names people give them
-COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "case_id": ("case_id", "case", "id", "case_ref", "reference"),
-    "kind": ("kind", "type", "exclusion_type", "category"),
-    "date": ("date", "start_date", "start", "on", "date_of_exclusion", "exclusion_date"),
-    "time": ("time", "collected", "picked_up", "collection_time", "time_collected"),
-    "session": ("session", "start_session"),
-    "days": ("days", "length", "school_days", "number_of_days"),
-    "calendar": ("calendar",),
-    "inset": ("inset", "inset_days"),
-    "notice_date": ("notice_date", "notice", "board_notice_date"),
-    "previous": ("previous", "previous_days", "days_this_term"),
-    "exam": ("exam", "misses_exam"),
-    "pru": ("pru",),
-    "decision_notice": ("decision_notice", "decision_notice_date", "board_decision_notice"),
-    "decision_posted": ("decision_posted", "posted"),
-    "year_group": ("year_group", "year", "nc_year", "yeargroup"),
-    "dob": ("dob", "date_of_birth", "birth_date"),
-    "exams_finished": ("exams_finished", "exams_over"),
-    "plan_fewer_hours": ("plan_fewer_hours", "ehcp_fewer_hours"),
-    "provision_started": ("provision_started", "provision", "provision_date", "provision_start"),
-    "board_met": ("board_met", "governors_met", "board_meeting", "board_date"),
-    "returned": ("returned", "return_date", "date_returned", "child_returned"),
-    "review_applied": ("review_applied", "irp_applied", "review_application"),
-}
-OUTPUT_COLUMNS = (
-    "case_id", "kind", "calendar", "starts_at", "returns_at", "day_one", "excluded_days", "provision_from",
-    "provision_by", "term_total_days", "year_total_days", "board_duty", "board_deadline", "review_deadline",
-    "unlawful", "school_age", "provision_status", "board_status", "return_status", "review_status", "error",
-)  # fmt: skip
-_KINDS = {
-    "suspension": "suspension", "fixed-term": "suspension", "fixed term": "suspension", "fte": "suspension",
-    "fixed-term exclusion": "suspension", "fixed term exclusion": "suspension", "fixed-period": "suspension",
-    "lunchtime": "lunchtime", "lunch": "lunchtime", "lunchtime suspension": "lunchtime",
-    "permanent": "permanent", "permanent exclusion": "permanent", "pex": "permanent", "pe": "permanent",
-}  # fmt: skip
-_YES = {"yes", "y", "true", "1", "x"}
-_NOT_COLLECTED = {"not collected", "not-collected", "end of day", "after school", "none"}
 # The memos are bounded, so memory stays flat however long the file: by an estimate of the bytes they hold
 # (each entry's text, plus what a start placed on the calendar or a case holds besides, measured with
 # tracemalloc), which keeps `sendcalc check` under 100 MB on the files benchmarks/batch.py makes. And this many
@@ -74,34 +39,8 @@ _ENTRY_BYTES = 200  # a case, besides its CSV text
 _PLACED_BYTES = 850  # a start placed on the calendar: its times, its term, its own memo of cases
 _TEXT_BYTES = 100  # a text kept as a memo's key, besides its characters
 _STATUSES_BYTES = 300  # the status memo of one due date, empty (each text it learns is counted as it comes)
-_STATUS_BYTES = 150  # one recorded text in a status memo, besides its characters
 _CALENDAR_BYTES = 100_000  # a calendar with a school's INSET days
-_LONGEST_DATE = 40  # a recorded text longer than this is not a date worth remembering
-_STATUS_LIMIT = 200
 _READ_LIMIT = 1_000
-
-
-def normalise(name: str) -> str:
-    """'Case ID', 'case-id', ' CASE_ID ' -> 'case_id'."""
-    return "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
-
-
-def column_map(header: Sequence[str]) -> dict[str, int]:
-    """Which input column holds each known field (unknown columns are ignored)."""
-    found: dict[str, int] = {}
-    names = [normalise(h) for h in header]
-    for key, aliases in COLUMN_NAMES.items():
-        for alias in aliases:
-            if alias in names:
-                found[key] = names.index(alias)
-                break
-    missing = [k for k in ("case_id", "date") if k not in found]
-    if missing:
-        raise InputError(
-            f"the case list has no {' or '.join(missing)} column; its header is {', '.join(header)!s}. "
-            "Name the columns case_id and date (see: sendcalc guide check)"
-        )
-    return found
 
 
 @dataclass
@@ -115,38 +54,6 @@ class Summary:
 
     def line(self) -> str:
         return f"sendcalc check: {self.rows} rows, {self.breaches} with a breach, {self.errors} with an error"
-
-
-class _Statuses(dict[str, tuple[str, bool]]):
-    """Recorded text -> (status, breach) against one due date; computed on first sight, then looked up.
-
-    Shared by every case with the same calendar, due date and duty, so a row's status is a
-    dict lookup on text whose hash Python has already cached.
-    """
-
-    __slots__ = ("calendar", "due", "remember", "required", "what")
-
-    def __init__(
-        self, calendar: SchoolCalendar, due: dt.date | None, required: bool, what: str, remember: Callable[[int], None]
-    ) -> None:
-        super().__init__()
-        self.calendar, self.due, self.required, self.what = calendar, due, required, what
-        self.remember = remember  # the checker's count of the bytes its memos hold
-
-    def __missing__(self, cell: str) -> tuple[str, bool]:
-        text = status(self.calendar, self.due, cell.strip(), required=self.required, what=self.what)
-        known = _KNOWN.get(text)
-        if known is None:  # one shared (status, breach) pair per status text: few, and hot in memory
-            known = _KNOWN[text] = (text, text == "missing" or text.startswith("late"))
-        if len(cell) <= _LONGEST_DATE:
-            if len(self) >= _STATUS_LIMIT:
-                self.clear()
-            self.remember(_STATUS_BYTES + len(cell))
-            self[cell] = known
-        return known
-
-
-_KNOWN: dict[str, tuple[str, bool]] = {}
 
 
 # A case in the memo: the status memo of each recorded-date column of the file (in Checker._recorded
@@ -163,7 +70,7 @@ class _Start:
 
     __slots__ = ("blank", "calendar", "cases", "head_csv", "kind", "spec_cell", "start")
 
-    def __init__(self, calendar: SchoolCalendar | None, kind: str, spec_cell: str, start: CaseStart | None) -> None:
+    def __init__(self, calendar: SchoolCalendar | None, kind: str, spec_cell: str, start: Start | None) -> None:
         self.calendar = calendar  # None when no row from this start can be computed
         self.kind = kind
         self.spec_cell = spec_cell
@@ -171,14 +78,12 @@ class _Start:
         self.cases: dict[str, _Case] = {}
         self.blank = False  # a failed start whose fields are all empty: maybe a blank line
         # the output line after case_id up to starts_at (or, when the start failed, all of it)
-        self.head_csv = (
-            "," + ",".join((_csv_cell(kind), _csv_cell(spec_cell), _moment(start.starts_at))) if start else ""
-        )
+        self.head_csv = "," + ",".join((csv_cell(kind), csv_cell(spec_cell), _moment(start.starts_at))) if start else ""
 
     @classmethod
     def failed(cls, spec_cell: str, error: str) -> _Start:
         start = cls(None, "", spec_cell, None)
-        start.head_csv = _after_id(("", spec_cell, *_BLANKS, error))
+        start.head_csv = after_id(("", spec_cell, *_BLANKS, error))
         return start
 
 
@@ -200,18 +105,18 @@ class Checker:
     _calendars: dict[tuple[str, str], SchoolCalendar | SendcalcError] = field(default_factory=dict, init=False)
     _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
     _placed: dict[tuple[Any, ...], _Start] = field(default_factory=dict, init=False)  # by the parsed start
-    _statuses: dict[tuple[Any, ...], _Statuses] = field(default_factory=dict, init=False)
+    _statuses: dict[tuple[Any, ...], StatusMemo] = field(default_factory=dict, init=False)
     # the rest-of-row texts read lately, by kind: (the text, stored once, and what it says)
     _read: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = field(default_factory=dict, init=False)
     _remembered: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self._cols = column_map(self.header)
-        self._start_inputs = tuple(k for k in _START_KEYS if k in self._cols)
-        self._length_inputs = tuple(k for k in _LENGTH_KEYS if k in self._cols)
-        self._start_key = _getter([self._cols[k] for k in self._start_inputs])
-        self._length_key = _getter([self._cols[k] for k in self._length_inputs])
-        self._recorded = [(slot, self._cols[key]) for slot, key in enumerate(_RECORDED) if key in self._cols]
+        self._start_inputs = tuple(k for k in START_KEYS if k in self._cols)
+        self._length_inputs = tuple(k for k in REST_KEYS if k in self._cols)
+        self._start_key = getter([self._cols[k] for k in self._start_inputs])
+        self._length_key = getter([self._cols[k] for k in self._length_inputs])
+        self._recorded = [(slot, self._cols[key]) for slot, key in enumerate(RECORDED) if key in self._cols]
         self._width = len(self.header)
         self._id_column = self._cols["case_id"]
 
@@ -236,14 +141,14 @@ class Checker:
         if len(cells) < self._width:  # a short row: the cells it lacks are blank
             cells = [*cells, *[""] * (self._width - len(cells))]
         try:
-            start_text = "\x1f".join(self._start_key(cells))  # type: ignore[arg-type]
-            rest_text = "\x1f".join(self._length_key(cells))  # type: ignore[arg-type]
+            start_text = SEPARATOR.join(self._start_key(cells))  # type: ignore[arg-type]
+            rest_text = SEPARATOR.join(self._length_key(cells))  # type: ignore[arg-type]
         except TypeError:  # a field absent from a JSON row
-            start_text = "\x1f".join(p or "" for p in self._start_key(cells))
-            rest_text = "\x1f".join(p or "" for p in self._length_key(cells))
+            start_text = SEPARATOR.join(p or "" for p in self._start_key(cells))
+            rest_text = SEPARATOR.join(p or "" for p in self._length_key(cells))
         case_id = cells[self._id_column] or ""
         if not case_id.isalnum():  # a plain ID needs no quoting and cannot be a formula
-            case_id = _csv_cell(safe_cell(case_id.strip()))
+            case_id = csv_cell(safe_cell(case_id.strip()))
         start = self._starts.get(start_text) or self._new_start(start_text)
         if start.calendar is None:
             if start.blank and not any(cells):  # a blank line (Excel often leaves some): no row
@@ -270,7 +175,7 @@ class Checker:
                 breach = breach or known[1]
         except SendcalcError as exc:  # a recorded date that cannot be read
             summary.errors += 1
-            return f"{case_id}{start.head_csv}{case[-1]}{_after_id((*found, str(exc)))}"
+            return f"{case_id}{start.head_csv}{case[-1]}{after_id((*found, error_text(exc)))}"
         summary.breaches += breach
         return f"{case_id}{start.head_csv}{case[-1]},{found[0]},{found[1]},{found[2]},{found[3]},\n"
 
@@ -295,9 +200,9 @@ class Checker:
         """Parse a start's text and place it on the calendar (or find it placed already)."""
         self._remember(_TEXT_BYTES + len(text))
         try:
-            given = _given(self._start_inputs, text)
+            given = split_key(self._start_inputs, text)
         except InputError as exc:
-            unread = self._starts[text] = _Start.failed(safe_cell(self.default_calendar), str(exc))
+            unread = self._starts[text] = _Start.failed(safe_cell(self.default_calendar), error_text(exc))
             return unread
         spec = given.get("calendar") or self.default_calendar
         inset = given.get("inset", "")
@@ -305,23 +210,23 @@ class Checker:
         spec_cell = safe_cell(spec)
         try:
             calendar = self._calendar(spec, inset)
-            kind = _KINDS.get(kind_text.lower() or "suspension")
+            kind = kind_of(kind_text)
             if kind is None:
                 raise InputError(f"kind {kind_text!r} is not suspension, lunchtime or permanent")
             on = parse_record_date(given.get("date", ""), "date")
-            picked_up, not_collected = _start_time(
+            picked_up, not_collected = start_time(
                 calendar, given.get("time", ""), given.get("session", ""), lunchtime=kind == "lunchtime"
             )
             placed_key = (id(calendar), kind, on, picked_up, not_collected)
             start = self._placed.get(placed_key)
             if start is None:
                 self._remember(_PLACED_BYTES)
-                placed = case_start(
+                placed = place_start(
                     calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=kind == "lunchtime"
                 )
                 start = self._placed[placed_key] = _Start(calendar, kind, sys.intern(spec_cell), placed)
         except SendcalcError as exc:
-            start = _Start.failed(spec_cell, str(exc))
+            start = _Start.failed(spec_cell, error_text(exc))
             start.blank = not any(given.values())
             self._remember(len(start.head_csv))
         self._starts[text] = start
@@ -347,7 +252,7 @@ class Checker:
                 pupil=pupil,
             )
         except SendcalcError as exc:
-            case: _Case = _after_id(("", start.spec_cell, *_BLANKS, str(exc)))
+            case: _Case = after_id(("", start.spec_cell, *_BLANKS, error_text(exc)))
         else:
             case = self._checked(start, dates)
         start.cases[text] = case
@@ -362,7 +267,7 @@ class Checker:
             if len(self._read) >= _READ_LIMIT:
                 self._read.clear()
             self._remember(_TEXT_BYTES + len(text))
-            read = self._read[kind, text] = (text, _terms(kind, _given(self._length_inputs, text)))
+            read = self._read[kind, text] = (text, read_rest(kind, split_key(self._length_inputs, text)))
         return read
 
     def _checked(self, start: _Start, dates: CaseDates) -> _Case:
@@ -373,7 +278,7 @@ class Checker:
             (dates.returns_at.date() if dates.returns_at else None, True),
             (dates.review_deadline, False),
         )
-        checks: list[_Statuses | None] = []
+        checks: list[StatusMemo | None] = []
         memos = self._statuses
         for slot, _ in self._recorded:
             due, required = dues[slot]
@@ -384,7 +289,7 @@ class Checker:
             memo = memos.get(key)
             if memo is None:
                 self._remember(_STATUSES_BYTES)
-                memo = memos[key] = _Statuses(start.calendar, due, required, _RECORDED[slot], self._remember)  # type: ignore[arg-type]
+                memo = memos[key] = StatusMemo(start.calendar, due, required, RECORDED[slot], self._remember)  # type: ignore[arg-type]
             checks.append(memo)
         return (*checks, "," + ",".join(_cells(dates)))
 
@@ -407,68 +312,6 @@ class Checker:
         return found
 
 
-def _terms(kind: str, given: Mapping[str, str]) -> tuple[Any, ...]:
-    """The rest of a row's inputs (its length, notice date and the rest), read: ``dates_from``'s kind,
-    halves, notice_date, previous_halves, exam, pru, decision_notice, decision_posted and pupil."""
-    days = given.get("days", "")
-    notice = given.get("notice_date", "")
-    previous = given.get("previous", "")
-    decision = given.get("decision_notice", "")
-    year_group = given.get("year_group", "")
-    dob = given.get("dob", "")
-    halves = 1 if kind == "lunchtime" else 2
-    if kind == "suspension" and days:
-        if is_lunchtime(days):
-            raise InputError("days 'lunchtime': write lunchtime in the kind column (a lunchtime is its own kind)")
-        halves = parse_days(days, what="days")
-    if kind == "lunchtime" and days and not is_lunchtime(days) and parse_days(days, what="days") != 1:
-        raise InputError(f"a lunchtime suspension is half a day, but days is {days!r}")
-    pupil = Pupil(
-        year_group=parse_year_group(year_group) if year_group else None,
-        dob=parse_record_date(dob, "dob") if dob else None,
-        exams_finished=given.get("exams_finished", "").lower() in _YES,
-        plan_fewer_hours=given.get("plan_fewer_hours", "").lower() in _YES,
-    )
-    return (
-        kind,
-        halves,
-        parse_record_date(notice, "notice_date") if notice else None,
-        parse_days(previous, what="previous", allow_zero=True) if previous else 0,
-        given.get("exam", "").lower() in _YES,
-        given.get("pru", "").lower() in _YES,
-        parse_record_date(decision, "decision_notice") if decision else None,
-        given.get("decision_posted", "").lower() in _YES,
-        pupil if pupil != _NO_PUPIL else None,
-    )
-
-
-_NO_PUPIL = Pupil()
-
-
-def _given(names: tuple[str, ...], text: str) -> dict[str, str]:
-    """A memo key's text back into its fields, trimmed."""
-    parts = text.split("\x1f") if names else []
-    if len(parts) != len(names):  # the separator of the memo's keys was in a cell
-        raise InputError(
-            "a cell of this row holds the control character U+001F (unit separator), which no date, time or "
-            "name has; remove it from the file"
-        )
-    return {name: part.strip() for name, part in zip(names, parts, strict=True)}
-
-
-def _getter(columns: list[int]) -> Callable[[Sequence[str | None]], tuple[str | None, ...]]:
-    """The cells at ``columns`` of a row, always as a tuple."""
-    if len(columns) > 1:
-        return itemgetter(*columns)
-    if columns:
-        one = columns[0]
-        return lambda row: (row[one],)
-    return lambda row: ()
-
-
-_RECORDED = ("provision_started", "board_met", "returned", "review_applied")
-
-
 def _cells(d: CaseDates) -> list[str]:
     """Output cells from returns_at to unlawful, for one case's dates (starts_at is its start's)."""
     return [
@@ -487,68 +330,11 @@ def _cells(d: CaseDates) -> list[str]:
     ]
 
 
-def csv_line(cells: Sequence[str]) -> str:
-    """One output row as a line of CSV text, as csv.writer writes it."""
-    return ",".join(_csv_cell(c) for c in cells) + "\n"
-
-
-def _after_id(cells: Sequence[str]) -> str:
-    """The end of an output line after its case_id: each cell after a comma, then the line end."""
-    return "," + csv_line(cells)
-
-
-def _csv_cell(text: str) -> str:
-    """One CSV cell, quoted when it holds a comma, a quote or a line break (csv.writer's QUOTE_MINIMAL, which
-    leaves a bare carriage return unquoted; quoting it too means every reader reads the cell back whole)."""
-    if '"' in text or "," in text or "\n" in text or "\r" in text:
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-# a row's inputs: those that place its start on the calendar, and the rest
-_START_KEYS = ("kind", "calendar", "inset", "date", "time", "session")
-_LENGTH_KEYS = (
-    "days", "notice_date", "previous", "exam", "pru", "decision_notice", "decision_posted",
-    "year_group", "dob", "exams_finished", "plan_fewer_hours",
-)  # fmt: skip
 _BLANKS = ("",) * (len(OUTPUT_COLUMNS) - 4)  # the cells between the calendar and the error of a failed row
-
-
-def _start_time(
-    calendar: SchoolCalendar, time_text: str, session: str, *, lunchtime: bool = False
-) -> tuple[dt.time | None, bool]:
-    """Collection time from the row (a lunchtime suspension with no time starts when the midday break begins)."""
-    low = time_text.lower()
-    if low in _NOT_COLLECTED:
-        return None, True
-    if time_text:
-        return parse_time(time_text, what="time"), False
-    if lunchtime and session:
-        raise InputError(f"session {session!r}: a lunchtime suspension is over the midday break; leave session blank")
-    if session.lower() == "pm":
-        return calendar.times.afternoon_starts, False
-    if session and session.lower() != "am":
-        raise InputError(f"session {session!r} is not am or pm")
-    return None, False
 
 
 def _moment(moment: dt.datetime) -> str:
     return moment.isoformat()[:16]  # to the minute, as isoformat(timespec="minutes"), and faster
-
-
-def status(calendar: SchoolCalendar, due: dt.date | None, recorded: str, *, required: bool, what: str) -> str:
-    """on-time, late by N school days, missing, or not-required, for one recorded date against its due date."""
-    if due is None:
-        return "not-required"
-    if not recorded:
-        return "missing" if required else "not-required"
-    day = parse_record_date(recorded, what)
-    if day <= due:
-        return "on-time"
-    late = calendar.count_school_days(due, day, inclusive="end")
-    if late == 0:
-        return "on-time"
-    return f"late by {late} school day{'s' if late > 1 else ''}"
 
 
 def check_rows(

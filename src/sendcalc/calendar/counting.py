@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sendcalc.calendar.model import Inclusive, SchoolCalendar
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import Inclusive
 from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError
 

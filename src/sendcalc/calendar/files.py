@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from sendcalc.calendar.bank_holidays import bank_holidays
+from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.model import (
     STATUSES,
     Break,
     Closure,
     ClosureKind,
-    SchoolCalendar,
     SchoolTimes,
     SchoolYear,
     Session,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sendcalc.calendar.model import Closure, SchoolCalendar, Term
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import Closure, Term
 
 
 @dataclass(frozen=True)

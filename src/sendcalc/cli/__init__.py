@@ -32,6 +32,24 @@ COMMANDS: dict[str, str] = {
 }
 # other names people use for a command; they work but are not listed in help
 ALIASES: dict[str, str] = {"suspension": "exclusion", "fixed-term": "exclusion"}
+# what to do about an error, in command-line words (the domain says what is wrong; see core/errors.py)
+HINTS: dict[str, str] = {
+    "school-year": "add that year in a school calendar file and pass it with --calendar FILE "
+    "(see: sendcalc guide calendars)",
+    "school-day": "give the date of a school day, or the school's own dates with --inset, --closure or --calendar FILE",
+}
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so Python's own flush at exit cannot complain about the broken pipe."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class _Group(TyperGroup):
@@ -54,8 +72,12 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except SendcalcError as exc:
-            typer.echo(f"sendcalc: error: {exc}", err=True)
+            hint = HINTS.get(exc.fix) if exc.fix else None
+            typer.echo(f"sendcalc: error: {exc}" + (f"; {hint}" if hint else ""), err=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:  # the reader went away (| head): end quietly, as a command killed by SIGPIPE
+            _quiet_stdout()
+            raise typer.Exit(141) from None
 
 
 app = typer.Typer(

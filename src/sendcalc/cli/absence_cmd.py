@@ -8,21 +8,15 @@ from typing import Annotated
 import typer
 
 from sendcalc.cli.options import (
-    CalendarOpt,
-    ClosureOpt,
-    DobOpt,
-    ExplainOpt,
-    Format,
-    FormatOpt,
-    InsetOpt,
-    JsonOpt,
-    YearGroupOpt,
-    build_calendar,
+    CalendarChoice,
+    Output,
+    calendar_options,
     date_arg,
-    output_format,
-    pupil_from,
-    warn,
+    new_app,
+    output_options,
+    pupil_options,
 )
+from sendcalc.core.school_age import Pupil
 
 
 class StartSession(StrEnum):
@@ -30,10 +24,13 @@ class StartSession(StrEnum):
     pm = "pm"
 
 
-app = typer.Typer()
+app = new_app()
 
 
 @app.command("absence")
+@calendar_options
+@pupil_options(exceptions=False)
+@output_options(ics=False)
 def absence(
     from_: Annotated[
         str,
@@ -68,14 +65,10 @@ def absence(
         str | None,
         typer.Option("--as-of", metavar="DATE", help="Count 'so far' up to this date (default: today)."),
     ] = None,
-    year_group: YearGroupOpt = None,
-    dob: DobOpt = None,
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
-    explain: ExplainOpt = False,
+    *,
+    calendar: CalendarChoice,
+    pupil: Pupil | None,
+    out: Output,
 ) -> None:
     """School days missed through illness or anxiety, and when the 15th school day is reached.
 
@@ -83,21 +76,27 @@ def absence(
     days, in a row or added up over the school year. Holidays do not count, so 15 school days is not
     always three weeks.
 
-    Example: sendcalc absence --from 8/12/2025 --earlier-days 4
+    Examples:
+
+    \b
+      sendcalc absence --from 8/12/2025 --earlier-days 4
+      sendcalc absence --from 2025-11-03 --to 2025-11-28 --year-group 9
     """
-    from sendcalc.attendance.health import Earlier, health_absence, read_earlier
+    from sendcalc.attendance.health import Earlier, health_absence
+    from sendcalc.cli.output import warn, write
     from sendcalc.core.errors import InputError
     from sendcalc.core.units import parse_days
+    from sendcalc.readers.earlier import read_earlier
     from sendcalc.render.health_view import render_health
 
     if earlier and earlier_days is not None:
         raise InputError("give either --earlier FILE or --earlier-days N, not both")
-    cal = build_calendar(calendar, inset, closure)
+    cal = calendar.load()
     before = None
     if earlier:
-        before = read_earlier(earlier, cal)
+        before = read_earlier(earlier, cal, what="--earlier file")
     elif earlier_days is not None:
-        halves = 0 if earlier_days.strip() in ("0", "0.0") else parse_days(earlier_days, what="--earlier-days")
+        halves = parse_days(earlier_days, what="--earlier-days", allow_zero=True)
         before = Earlier(source="--earlier-days", halves=halves)
     result = health_absence(
         cal,
@@ -106,7 +105,7 @@ def absence(
         end=date_arg(to, "--to") if to else None,
         as_of=date_arg(as_of, "--as-of") if as_of else None,
         earlier=before,
-        pupil=pupil_from(year_group, dob),
+        pupil=pupil,
     )
+    write(render_health(result, out.fmt, explain=out.explain), out.path)
     warn(result.warnings)
-    typer.echo(render_health(result, output_format(fmt, as_json), explain=explain), nl=False)

@@ -6,23 +6,14 @@ from typing import Annotated
 
 import typer
 
-from sendcalc.cli.options import (
-    CalendarOpt,
-    ClosureOpt,
-    ExplainOpt,
-    Format,
-    FormatOpt,
-    InsetOpt,
-    JsonOpt,
-    build_calendar,
-    output_format,
-    warn,
-)
+from sendcalc.cli.options import CalendarChoice, Output, calendar_options, new_app, output_options
 
-app = typer.Typer()
+app = new_app()
 
 
 @app.command("attendance")
+@calendar_options
+@output_options(ics=False)
 def attendance(
     register: Annotated[
         str | None,
@@ -30,7 +21,8 @@ def attendance(
             "--register",
             "-r",
             metavar="FILE",
-            help="The register as CSV: date,session,code (one row a session) or date,am,pm (one row a day).",
+            help="The register as CSV: date,session,code (one row a session) or date,am,pm (one row a day); "
+            "- for stdin.",
         ),
     ] = None,
     possible: Annotated[
@@ -41,22 +33,22 @@ def attendance(
         int, typer.Option("--suspended", metavar="E", help="Quick figure: of the absent sessions, how many were E.")
     ] = 0,
     weeks: Annotated[bool, typer.Option("--weeks/--no-weeks", help="Show the weekly bar view (table).")] = True,
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
-    explain: ExplainOpt = False,
+    *,
+    calendar: CalendarChoice,
+    out: Output,
 ) -> None:
     """Attendance from the school's register: rates per term and year, with and without suspension (E),
     persistent and severe absence, and when 10 unauthorised sessions fell within 10 school weeks.
 
-    Example: sendcalc attendance --register register.csv
-    Example: sendcalc attendance --possible 380 --absent 38
+    Examples:
+
+    \b
+      sendcalc attendance --register register.csv
+      sendcalc attendance --possible 380 --absent 38
     """
+    from sendcalc.cli.output import warn, write
     from sendcalc.core.errors import InputError
 
-    fmt_name = output_format(fmt, as_json)
     if register is None:
         if possible is None or absent is None:
             raise InputError("give --register FILE, or both --possible N and --absent M for a quick figure")
@@ -64,15 +56,15 @@ def attendance(
         from sendcalc.render.attendance_view import render_quick
 
         quick = quick_figures(possible, absent, suspended)
-        typer.echo(render_quick(quick, fmt_name, explain=explain), nl=False)
+        write(render_quick(quick, out.fmt, explain=out.explain), out.path)
         return
     if possible is not None or absent is not None:
         raise InputError("give either --register FILE or --possible/--absent, not both")
     from sendcalc.attendance.figures import analyse_register
-    from sendcalc.attendance.register import read_register
+    from sendcalc.readers.register import read_register
     from sendcalc.render.attendance_view import render_report
 
-    cal = build_calendar(calendar, inset, closure)
+    cal = calendar.load()
     report = analyse_register(cal, read_register(register, cal))
+    write(render_report(report, out.fmt, explain=out.explain, weeks=weeks), out.path)
     warn(report.warnings)
-    typer.echo(render_report(report, fmt_name, explain=explain, weeks=weeks), nl=False)

@@ -6,125 +6,93 @@ from typing import Annotated
 
 import typer
 
-from sendcalc.cli.options import (
-    CALENDAR_HELP,
-    ClosureOpt,
-    Format,
-    FormatOpt,
-    InsetOpt,
-    JsonOpt,
-    build_calendar,
-    output_format,
-    warn,
-)
+from sendcalc.cli.options import CALENDAR_HELP, CalendarChoice, Output, calendar_options, new_app, output_options
 
-app = typer.Typer(
+app = new_app(
     help="See the shipped calendars, show a school year, or check your own calendar file.",
     no_args_is_help=True,
 )
 
 
 @app.command("list")
-def list_calendars(fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
+@output_options(explain=False, ics=False)
+def list_calendars(*, out: Output) -> None:
     """The shipped calendars, their school years and how sure each year's dates are.
 
-    Example: sendcalc calendar list
+    Examples:
+
+    \b
+      sendcalc calendar list
+      sendcalc calendar list --format csv
     """
     from sendcalc.calendar.files import builtin_names, load_calendar_with_info
+    from sendcalc.cli.output import write
+    from sendcalc.render.calendar_view import list_text
     from sendcalc.render.emit import csv_text, json_text
 
     rows = []
     for key in builtin_names():
         cal, info = load_calendar_with_info(key)
-        rows.append((key, info, [(y.label, y.status) for y in cal.years]))
-    fmt_name = output_format(fmt, as_json)
-    if fmt_name == "json":
+        rows.append((key, info.area, info.applies_to, [(y.label, y.status) for y in cal.years]))
+    if out.fmt == "json":
         body = [
             {
-                "key": k,
-                "name": i.name,
-                "area": i.area,
-                "applies_to": i.applies_to,
-                "years": [{"school_year": label, "status": status} for label, status in ys],
+                "key": key,
+                "name": load_calendar_with_info(key)[1].name,
+                "area": area,
+                "applies_to": applies_to,
+                "years": [{"school_year": label, "status": status} for label, status in years],
             }
-            for k, i, ys in rows
+            for key, area, applies_to, years in rows
         ]
-        typer.echo(json_text(body), nl=False)
-    elif fmt_name == "csv":
-        typer.echo(
-            csv_text(["key", "school_year", "status"], [[k, lb, st] for k, _, ys in rows for lb, st in ys]),
-            nl=False,
+        write(json_text(body), out.path)
+    elif out.fmt == "csv":
+        write(
+            csv_text(["key", "school_year", "status"], [[k, lb, st] for k, _, _, ys in rows for lb, st in ys]),
+            out.path,
         )
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(
-            title="Shipped calendars (statuses: confirmed, secondary, conflicting, unverified)",
-            title_justify="left",
-        )
-        for column in ("name", "applies to", "school years (status)"):
-            table.add_column(column)
-        for key, info, years in rows:
-            table.add_row(f"{key}\n{info.area}", info.applies_to, "\n".join(f"{lb}  {st}" for lb, st in years))
-        Console().print(table)
-        typer.echo(
-            "Use your school's own dates with --inset/--closure, or a school file: see sendcalc guide calendars."
-        )
+        write(list_text(rows, colour=out.colour), out.path)
 
 
 @app.command("show")
+@calendar_options
+@output_options(explain=False, ics=False)
 def show(
     name: Annotated[str | None, typer.Argument(help=CALENDAR_HELP, show_default=False)] = None,
     year: Annotated[str | None, typer.Option("--year", "-y", help="One school year, e.g. 2025-26.")] = None,
     grid: Annotated[bool, typer.Option("--grid/--no-grid", help="Month grids (with --year).")] = True,
-    calendar: Annotated[
-        str | None,
-        typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help="Same as NAME.", show_default=False),
-    ] = None,
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    *,
+    calendar: CalendarChoice,
+    out: Output,
 ) -> None:
     """Terms, breaks, bank holidays and closures in term, and school days per term and per year.
 
-    Example (Bushey Primary 2024-25, 190 school days):
-    sendcalc calendar show hertfordshire --year 2024-25 --inset 2024-09-02 --inset 2024-09-03
-    --inset 2024-11-04 --inset 2025-02-24 --inset 2025-06-02 --closure 2024-10-25
+    Examples (Bushey Primary 2024-25, 190 school days):
+
+    \b
+      sendcalc calendar show hertfordshire --year 2024-25 --inset 2024-09-02 --inset 2024-09-03
+        --inset 2024-11-04 --inset 2025-02-24 --inset 2025-06-02 --closure 2024-10-25
     """
     from sendcalc.calendar.summary import summarise_year
+    from sendcalc.cli.output import warn, write
     from sendcalc.render import calendar_view as view
 
-    cal = build_calendar(name or calendar, inset, closure)
+    cal = CalendarChoice(name or calendar.spec, calendar.inset, calendar.closure).load()
     labels = [year] if year else list(cal.labels)
     summaries = [summarise_year(cal, label) for label in labels]
     for label in labels:
         first, last = (cal.year(label).terms[0].first_day, cal.year(label).terms[-1].last_day)
         warn(cal.status_warnings(first, last))
-    fmt_name = output_format(fmt, as_json)
-    if fmt_name == "json":
-        typer.echo(view.year_json(cal.name, summaries), nl=False)
-        return
-    if fmt_name == "csv":
-        typer.echo(view.year_csv(summaries), nl=False)
-        return
-    from rich.console import Console
-
-    console = Console()
-    for summary in summaries:
-        console.print(view.year_table(cal.name, summary))
-        console.print(f"Source: {summary.source}", style="dim", highlight=False)
-        off = view.days_off_lines(summary)
-        if off:
-            console.print("Days off in term (not school days):", highlight=False)
-            console.print("\n".join(off), highlight=False)
-        if year and grid:
-            console.print(view.month_grids(cal, summary.label))
-        console.print(
-            f"{summary.label}: {summary.school_days} school days ({summary.sessions} sessions).",
-            highlight=False,
+    if out.fmt == "json":
+        write(view.year_json(cal.name, summaries), out.path)
+    elif out.fmt == "csv":
+        write(view.year_csv(summaries), out.path)
+    else:
+        text = "".join(
+            view.year_text(cal.name, s, cal if year and grid else None, colour=out.colour) for s in summaries
         )
+        write(text, out.path)
 
 
 @app.command("check")
@@ -133,10 +101,14 @@ def check(
 ) -> None:
     """Validate a calendar file; each problem is one line naming the file, the line and the entry (exit 3).
 
-    Example: sendcalc calendar check my-school.toml
+    Examples:
+
+    \b
+      sendcalc calendar check my-school.toml
     """
     from sendcalc.calendar.files import load_calendar
     from sendcalc.calendar.summary import summarise_year
+    from sendcalc.cli.output import write
 
     path = file if any(c in file for c in "/\\") or file.endswith(".toml") else f"./{file}"
     cal = load_calendar(path)
@@ -144,4 +116,4 @@ def check(
         f"{label} {summarise_year(cal, label).school_days} school days ({cal.year(label).status})"
         for label in cal.labels
     ]
-    typer.echo(f"{file}: OK: {cal.name}; " + "; ".join(parts))
+    write(f"{file}: OK: {cal.name}; " + "; ".join(parts) + "\n")

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sendcalc.cli.options import CALENDAR_HELP
+from sendcalc.cli.options import CalendarOpt, OutputOpt, new_app
 
-app = typer.Typer()
+if TYPE_CHECKING:
+    from sendcalc.batch.checker import Summary
+
+app = new_app()
 
 
 @app.command("check")
 def check(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Case list: CSV, or JSON Lines (.jsonl); - for stdin.")],
-    calendar: Annotated[
-        str, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help=CALENDAR_HELP, show_default=False)
-    ] = "hertfordshire",
+    calendar: CalendarOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, or json (one JSON object per line).")] = "csv",
     as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the results here, not to stdout.")
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """Check a case list: one output row per case, in the same order, with the
     computed dates and a status for each recorded date (on-time, late by N
@@ -39,9 +40,46 @@ def check(
     skipped; a JSON line that is not an object becomes an error row. The whole
     reference: sendcalc guide check.
 
-    Example: sendcalc check cases.csv -o checked.csv
-    """
-    from sendcalc.batch.stream import run_check
+    Examples:
 
-    code = run_check(file, calendar, "json" if as_json else fmt, output)
-    raise typer.Exit(code)
+    \b
+      sendcalc check cases.csv -o checked.csv
+      sendcalc check cases.jsonl --json
+    """
+    import sys
+
+    from sendcalc.batch.stream import check_stream
+    from sendcalc.cli.options import DEFAULT_CALENDAR
+    from sendcalc.cli.output import sink
+    from sendcalc.core.errors import InputError
+    from sendcalc.readers.text import open_text
+
+    fmt = "json" if as_json else fmt
+    if fmt not in ("csv", "json"):
+        raise InputError(f"--format {fmt!r}: check writes csv or json (JSON Lines)")
+    with (
+        open_text(file, "case list", limit=None) as lines,
+        sink(output) as stream,
+        _progress(file) as progress,
+    ):
+        summary = check_stream(
+            lines, stream, shown=file, default_calendar=calendar or DEFAULT_CALENDAR, fmt=fmt, progress=progress
+        )
+    print(summary.line(), file=sys.stderr)
+    raise typer.Exit(1 if summary.breaches or summary.errors else 0)
+
+
+@contextlib.contextmanager
+def _progress(path: str) -> Iterator[Callable[[Summary], None]]:
+    """A progress bar on stderr, only when stderr is a terminal and the input a real file."""
+    import os
+    import sys
+
+    if path == "-" or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield lambda summary: None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    with Progress(TextColumn("checking"), BarColumn(), TextColumn("{task.completed:,} rows"), transient=True) as bar:
+        task = bar.add_task("check", total=None)
+        yield lambda summary: bar.update(task, completed=summary.rows)

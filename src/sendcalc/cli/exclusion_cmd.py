@@ -7,23 +7,15 @@ from typing import Annotated
 import typer
 
 from sendcalc.cli.options import (
-    CalendarOpt,
-    ClosureOpt,
-    DobOpt,
-    ExamsFinishedOpt,
-    ExplainOpt,
-    Format,
-    FormatOpt,
-    IcsOpt,
-    InsetOpt,
-    JsonOpt,
-    PlanHoursOpt,
-    YearGroupOpt,
-    build_calendar,
+    CalendarChoice,
+    Output,
+    calendar_options,
     date_arg,
-    output_format,
-    pupil_from,
+    new_app,
+    output_options,
+    pupil_options,
 )
+from sendcalc.core.school_age import Pupil
 
 PickedUpOpt = Annotated[
     str | None,
@@ -62,11 +54,13 @@ NoticeOpt = Annotated[
 ]
 GridOpt = Annotated[bool, typer.Option("--grid/--no-grid", help="Show the month view in the table output.")]
 
-
-app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+app = new_app()
 
 
 @app.command("exclusion")
+@calendar_options
+@pupil_options()
+@output_options()
 def exclusion(
     picked_up: PickedUpOpt = None,
     not_collected: NotCollectedOpt = False,
@@ -96,7 +90,7 @@ def exclusion(
         typer.Option(
             "--history",
             metavar="FILE",
-            help="Earlier suspensions (CSV or TOML with date, time, days): see: sendcalc guide exclusions.",
+            help="Earlier suspensions (CSV or TOML with date, time, days): see sendcalc guide exclusions.",
             show_default=False,
         ),
     ] = None,
@@ -107,18 +101,11 @@ def exclusion(
         bool,
         typer.Option("--pru", help="The child attends a pupil referral unit: the local authority provides from day 6."),
     ] = False,
-    year_group: YearGroupOpt = None,
-    dob: DobOpt = None,
-    exams_finished: ExamsFinishedOpt = False,
-    plan_fewer_hours: PlanHoursOpt = False,
     grid: GridOpt = True,
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
-    explain: ExplainOpt = False,
-    ics: IcsOpt = None,
+    *,
+    calendar: CalendarChoice,
+    pupil: Pupil | None,
+    out: Output,
 ) -> None:
     """Every date and duty after a suspension (fixed-term exclusion): return, days 1-5, day 6, totals, board.
 
@@ -131,13 +118,15 @@ def exclusion(
     """
     import datetime as dt
 
-    from sendcalc.cli.deliver import deliver
+    from sendcalc.cli.output import deliver
     from sendcalc.core.dates import parse_time
     from sendcalc.core.errors import InputError
     from sendcalc.core.units import is_lunchtime, parse_days
-    from sendcalc.exclusions.history import HistoryRow, read_history
+    from sendcalc.exclusions.explain import suspension_steps
     from sendcalc.exclusions.suspension import assess_suspension
-    from sendcalc.render import exclusion as view
+    from sendcalc.readers.history import read_history
+    from sendcalc.render import suspension_view as view
+    from sendcalc.render.exclusion_parts import events_csv
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
@@ -145,8 +134,7 @@ def exclusion(
     halves = 1 if lunchtime else parse_days(days, what="--days")
     collected = parse_time(picked_up, what="--picked-up") if picked_up is not None else None
     previous_halves = parse_days(previous, what="--previous", allow_zero=True) if previous else 0
-    cal = build_calendar(calendar, inset, closure)
-    rows: tuple[HistoryRow, ...] = read_history(history) if history else ()
+    cal = calendar.load()
     result = assess_suspension(
         cal,
         date_arg(on, "--on"),
@@ -155,22 +143,20 @@ def exclusion(
         not_collected=not_collected,
         notice_date=date_arg(notice_date, "--notice-date") if notice_date else None,
         previous_halves=previous_halves,
-        history=rows,
+        history=read_history(history) if history else (),
         exam=exam,
         pru=pru,
         lunchtime=lunchtime,
-        pupil=pupil_from(year_group, dob, exams_finished, plan_fewer_hours),
+        pupil=pupil,
         today=dt.date.today(),
     )
     deliver(
-        fmt=output_format(fmt, as_json),
-        explain=explain,
-        ics=ics,
+        out,
+        text=lambda: view.suspension_text(result, cal, grid=grid, colour=out.colour),
+        as_json=lambda: view.suspension_json(result, cal),
+        as_csv=lambda: events_csv(view.suspension_events(result)),
+        steps=lambda: suspension_steps(cal, result),
+        events=lambda: view.suspension_events(result),
         ics_name="Suspension dates (sendcalc)",
         warnings=result.warnings,
-        steps=result.steps,
-        as_json=lambda: view.suspension_json(result),
-        as_csv=lambda: view.events_csv(view.suspension_events(result)),
-        as_table=lambda: view.print_suspension(result, cal, grid=grid),
-        events=lambda: view.suspension_events(result),
     )

@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+from sendcalc.cli.options import new_app
+
+app = new_app()
 
 
 @app.command("guide")
@@ -29,16 +31,17 @@ def guide(
     """
     import sys
 
+    from sendcalc.cli.output import write
     from sendcalc.guide import TOPICS, guide_text
 
     if topic is None:
-        typer.echo("Guides (read one with: sendcalc guide TOPIC):")
-        for name, about in TOPICS.items():
-            typer.echo(f"  {name:<11} {about}")
+        write(
+            "Guides (read one with: sendcalc guide TOPIC):\n" + "".join(f"  {n:<11} {a}\n" for n, a in TOPICS.items())
+        )
         return
     text = guide_text(topic.strip().lower())
     if not sys.stdout.isatty():
-        typer.echo(text, nl=False)
+        write(text)
         return
     from rich.console import Console
     from rich.markdown import Markdown

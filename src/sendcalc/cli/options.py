@@ -1,23 +1,127 @@
-"""Options every command shares (calendar, extra days off, output format) and how they are applied."""
+"""Every option more than one command shares, declared once, and the one style of command and help.
+
+The shared options are added to a command by decorators, which extend the command's signature
+(Typer reads it) and hand the command one value for the group: ``calendar`` (a
+:class:`CalendarChoice`, loaded when the command needs it), ``out`` (an :class:`Output`) and
+``pupil`` (a :class:`Pupil` or None). The default calendar is named here, once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from sendcalc.cli.output import Output
+
+__all__ = [
+    "CALENDAR_HELP",
+    "DEFAULT_CALENDAR",
+    "CalendarChoice",
+    "CalendarOpt",
+    "Output",
+    "OutputOpt",
+    "calendar_options",
+    "date_arg",
+    "new_app",
+    "output_options",
+    "pupil_options",
+]
+
 if TYPE_CHECKING:
-    from sendcalc.calendar.model import SchoolCalendar
+    from sendcalc.calendar.engine import SchoolCalendar
     from sendcalc.core.school_age import Pupil
 
+DEFAULT_CALENDAR = "hertfordshire"
 CALENDAR_HELP = (
     "Calendar to count on: a shipped name (hertfordshire, derbyshire) or the path of a calendar file "
-    "(sendcalc guide calendars). Default: $SENDCALC_CALENDAR, else hertfordshire."
+    f"(sendcalc guide calendars). Default: $SENDCALC_CALENDAR, else {DEFAULT_CALENDAR}."
 )
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def new_app(**settings: Any) -> typer.Typer:
+    """A Typer app in the one house style: plain help, -h, no completion options below the top level."""
+    return typer.Typer(
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        **settings,
+    )
+
+
+def date_arg(text: str, what: str) -> dt.date:
+    from sendcalc.core.dates import parse_date
+
+    return parse_date(text, what=what)
+
+
+def _extend(
+    func: Callable[..., Any], extra: dict[str, tuple[Any, Any]], build: Callable[[dict[str, Any]], Any], into: str
+) -> Any:
+    """``func`` with the options in ``extra`` (name -> (annotation, default)) added to its signature; the
+    wrapper turns their values into one argument ``into`` with ``build``."""
+    signature = inspect.signature(func, eval_str=True)  # so the command's own annotations are objects too
+    params = [p for p in signature.parameters.values() if p.name != into]
+    params += [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+        for name, (annotation, default) in extra.items()
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in extra}
+        kwargs[into] = build(values)
+        return func(*args, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    annotations = {k: v for k, v in inspect.get_annotations(func, eval_str=True).items() if k != into}
+    wrapper.__annotations__ = {**annotations, **{name: annotation for name, (annotation, _) in extra.items()}}
+    return wrapper
+
+
+# ----- the calendar ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarChoice:
+    """The calendar the user chose, with the school's own days off; loaded only when a command needs it."""
+
+    spec: str | None
+    inset: tuple[str, ...] = ()
+    closure: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.spec or DEFAULT_CALENDAR
+
+    def load(self) -> SchoolCalendar:
+        """Load the calendar and add the INSET days and closures (each must be a weekday in term)."""
+        from sendcalc.calendar.files import load_calendar, parse_closure
+        from sendcalc.core.errors import InputError
+
+        calendar = load_calendar(self.name)
+        extra = [parse_closure(text, "inset") for text in self.inset]
+        if any(c.session for c in extra):
+            raise InputError("--inset takes a whole day; use --closure DATE:am (or :pm) for one session")
+        extra += [parse_closure(text, "closure") for text in self.closure]
+        if not extra:
+            return calendar
+        try:
+            return calendar.with_closures(extra)
+        except InputError as exc:
+            raise exc.within("--inset/--closure") from None
+
+
 CalendarOpt = Annotated[
-    str, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help=CALENDAR_HELP, show_default=False)
+    str | None, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help=CALENDAR_HELP, show_default=False)
 ]
 InsetOpt = Annotated[
     list[str] | None,
@@ -33,61 +137,62 @@ ClosureOpt = Annotated[
 ]
 
 
+def calendar_options(func: F) -> F:
+    """Add --calendar, --inset and --closure; the command receives ``calendar: CalendarChoice``."""
+    extra = {"calendar_name": (CalendarOpt, None), "inset": (InsetOpt, None), "closure": (ClosureOpt, None)}
+    return _extend(  # type: ignore[no-any-return]
+        func,
+        extra,
+        lambda v: CalendarChoice(v["calendar_name"], tuple(v["inset"] or ()), tuple(v["closure"] or ())),
+        "calendar",
+    )
+
+
+# ----- output --------------------------------------------------------------------------------------
+
+
 class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="table for people, json or csv for scripts.", show_default=True),
-]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
-
-
-def output_format(fmt: Format, as_json: bool) -> str:
-    return "json" if as_json else fmt.value
-
-
-def build_calendar(name: str | None, inset: list[str] | None, closure: list[str] | None) -> SchoolCalendar:
-    """Load the calendar and apply --inset/--closure (each must be a weekday in term)."""
-    from sendcalc.calendar.files import load_calendar, parse_closure
-    from sendcalc.core.errors import InputError
-
-    calendar = load_calendar(name or "hertfordshire")
-    extra = [parse_closure(text, "inset") for text in inset or []]
-    if any(c.session for c in extra):
-        raise InputError("--inset takes a whole day; use --closure DATE:am (or :pm) for one session")
-    extra += [parse_closure(text, "closure") for text in closure or []]
-    if not extra:
-        return calendar
-    try:
-        return calendar.with_closures(extra)
-    except InputError as exc:
-        raise InputError(f"--inset/--closure: {exc}") from None
-
-
-def date_arg(text: str, what: str) -> dt.date:
-    from sendcalc.core.dates import parse_date
-
-    return parse_date(text, what=what)
-
-
-def warn(messages: list[str] | tuple[str, ...]) -> None:
-    """Warnings go to stderr so stdout stays clean for scripts."""
-    for message in messages:
-        typer.echo(f"sendcalc: warning: {message}", err=True)
-
-
 ExplainOpt = Annotated[
-    bool,
-    typer.Option("--explain", help="Print the working: each step, the rule it applies and its legal source."),
+    bool, typer.Option("--explain", help="Print the working: each step, the rule it applies and its legal source.")
 ]
 IcsOpt = Annotated[
     str | None,
     typer.Option("--ics", metavar="FILE", help="Also write the dates as all-day events to FILE (.ics, for a phone)."),
 ]
+OutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE, not to stdout.")
+]
+
+
+def output_options(*, explain: bool = True, ics: bool = True) -> Callable[[F], F]:
+    """Add --format/--json/-o (and --explain, --ics); the command receives ``out: Output``."""
+
+    def decorate(func: F) -> F:
+        extra: dict[str, tuple[Any, Any]] = {"fmt": (FormatOpt, Format.table), "as_json": (JsonOpt, False)}
+        if explain:
+            extra["explain"] = (ExplainOpt, False)
+        if ics:
+            extra["ics"] = (IcsOpt, None)
+        extra["output"] = (OutputOpt, None)
+
+        def build(v: dict[str, Any]) -> Output:
+            fmt = "json" if v["as_json"] else v["fmt"].value
+            return Output(fmt, v.get("explain", False), v["output"], v.get("ics"))
+
+        return _extend(func, extra, build, "out")  # type: ignore[no-any-return]
+
+    return decorate
+
+
+# ----- the child ------------------------------------------------------------------------------------
+
 YearGroupOpt = Annotated[
     str | None,
     typer.Option(
@@ -123,17 +228,26 @@ PlanHoursOpt = Annotated[
 ]
 
 
-def pupil_from(
-    year_group: str | None, dob: str | None, exams_finished: bool = False, plan_fewer_hours: bool = False
-) -> Pupil | None:
-    """The --year-group/--dob/--exams-finished/--plan-fewer-hours options as a Pupil (None if none given)."""
-    from sendcalc.core.school_age import Pupil, parse_year_group
+def pupil_options(*, exceptions: bool = True) -> Callable[[F], F]:
+    """Add --year-group and --dob (and the two exceptions to day 6); the command receives ``pupil``."""
 
-    if not (year_group or dob or exams_finished or plan_fewer_hours):
-        return None
-    return Pupil(
-        year_group=parse_year_group(year_group) if year_group else None,
-        dob=date_arg(dob, "--dob") if dob else None,
-        exams_finished=exams_finished,
-        plan_fewer_hours=plan_fewer_hours,
-    )
+    def decorate(func: F) -> F:
+        extra: dict[str, tuple[Any, Any]] = {"year_group": (YearGroupOpt, None), "dob": (DobOpt, None)}
+        if exceptions:
+            extra |= {"exams_finished": (ExamsFinishedOpt, False), "plan_fewer_hours": (PlanHoursOpt, False)}
+
+        def build(v: dict[str, Any]) -> Pupil | None:
+            from sendcalc.core.school_age import Pupil, parse_year_group
+
+            if not any(v.values()):
+                return None
+            return Pupil(
+                year_group=parse_year_group(v["year_group"]) if v["year_group"] else None,
+                dob=date_arg(v["dob"], "--dob") if v["dob"] else None,
+                exams_finished=v.get("exams_finished", False),
+                plan_fewer_hours=v.get("plan_fewer_hours", False),
+            )
+
+        return _extend(func, extra, build, "pupil")  # type: ignore[no-any-return]
+
+    return decorate

@@ -6,24 +6,14 @@ from typing import Annotated
 
 import typer
 
-from sendcalc.cli.options import (
-    CalendarOpt,
-    ClosureOpt,
-    ExplainOpt,
-    Format,
-    FormatOpt,
-    InsetOpt,
-    JsonOpt,
-    build_calendar,
-    date_arg,
-    output_format,
-    warn,
-)
+from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, output_options
 
-app = typer.Typer()
+app = new_app()
 
 
 @app.command("part-time")
+@calendar_options
+@output_options(ics=False)
 def part_time(
     from_: Annotated[
         str,
@@ -44,30 +34,36 @@ def part_time(
     as_of: Annotated[
         str | None, typer.Option("--as-of", metavar="DATE", help="Count 'so far' up to this date (default: today).")
     ] = None,
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
-    explain: ExplainOpt = False,
+    *,
+    calendar: CalendarChoice,
+    out: Output,
 ) -> None:
     """Sessions missed each week and in total on a part-time timetable, and a flag if it has no end date.
 
     The missed sessions are authorised absence (code C2), but they still count against attendance.
 
-    Example: sendcalc part-time --from 3/11/2025 --attends mon-am,tue-am,wed
+    Examples:
+
+    \b
+      sendcalc part-time --from 3/11/2025 --attends mon-am,tue-am,wed
+      sendcalc part-time --from 3/11/2025 --to 2025-12-19 --attends mon,tue --json
     """
     from sendcalc.attendance.part_time import parse_attends
     from sendcalc.attendance.part_time import part_time as timetable
+    from sendcalc.cli.output import warn, write
+    from sendcalc.core.errors import InputError
     from sendcalc.render.part_time_view import render_part_time
 
-    cal = build_calendar(calendar, inset, closure)
+    try:
+        slots = parse_attends(attends)
+    except InputError as exc:
+        raise exc.within("--attends") from None
     result = timetable(
-        cal,
+        calendar.load(),
         date_arg(from_, "--from"),
-        parse_attends(attends),
+        slots,
         end=date_arg(to, "--to") if to else None,
         as_of=date_arg(as_of, "--as-of") if as_of else None,
     )
+    write(render_part_time(result, out.fmt, explain=out.explain), out.path)
     warn(result.warnings)
-    typer.echo(render_part_time(result, output_format(fmt, as_json), explain=explain), nl=False)

@@ -6,24 +6,14 @@ from typing import Annotated
 
 import typer
 
-from sendcalc.cli.options import (
-    CalendarOpt,
-    ClosureOpt,
-    ExplainOpt,
-    Format,
-    FormatOpt,
-    IcsOpt,
-    InsetOpt,
-    JsonOpt,
-    build_calendar,
-    date_arg,
-    output_format,
-)
+from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, output_options
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+app = new_app()
 
 
 @app.command("review")
+@calendar_options
+@output_options()
 def review(
     decision_notice: Annotated[
         str | None,
@@ -55,24 +45,28 @@ def review(
             "Applies to every date on the line; run the command once per date if only some were posted.",
         ),
     ] = False,
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
-    explain: ExplainOpt = False,
-    ics: IcsOpt = None,
+    *,
+    calendar: CalendarChoice,
+    out: Output,
 ) -> None:
     """Independent review panel deadlines: last day to apply, the closing date, the board's reconsideration.
 
-    Example: sendcalc review --decision-notice 2025-11-24 --posted
+    Examples:
+
+    \b
+      sendcalc review --decision-notice 2025-11-24 --posted
+      sendcalc review --applied 2025-12-10 --panel-decision 2026-01-20
     """
-    from sendcalc.cli.deliver import deliver
+    from sendcalc.cli.output import deliver
+    from sendcalc.core.errors import InputError
+    from sendcalc.exclusions.explain import review_steps
     from sendcalc.exclusions.review import review_timeline
     from sendcalc.render import review as view
-    from sendcalc.render.exclusion import events_csv
+    from sendcalc.render.exclusion_parts import events_csv
 
-    cal = build_calendar(calendar, inset, closure)
+    if decision_notice is None and applied is None and panel_decision is None:
+        raise InputError("give at least one date: --decision-notice, --applied or --panel-decision")
+    cal = calendar.load()
     result = review_timeline(
         cal,
         decision_notice=date_arg(decision_notice, "--decision-notice") if decision_notice else None,
@@ -83,14 +77,12 @@ def review(
         panel_posted=posted,
     )
     deliver(
-        fmt=output_format(fmt, as_json),
-        explain=explain,
-        ics=ics,
-        ics_name="Exclusion review deadlines (sendcalc)",
-        warnings=result.warnings,
-        steps=result.steps,
+        out,
+        text=lambda: view.review_lines(result),
         as_json=lambda: view.review_json(result),
         as_csv=lambda: events_csv(view.review_events(result)),
-        as_table=lambda: typer.echo(view.review_lines(result), nl=False),
+        steps=lambda: review_steps(result),
         events=lambda: view.review_events(result),
+        ics_name="Exclusion review deadlines (sendcalc)",
+        warnings=result.warnings,
     )

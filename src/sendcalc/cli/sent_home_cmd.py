@@ -11,19 +11,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from sendcalc.cli.options import (
-    CalendarOpt,
-    ClosureOpt,
-    ExplainOpt,
-    Format,
-    FormatOpt,
-    InsetOpt,
-    JsonOpt,
-    build_calendar,
-    date_arg,
-    output_format,
-    warn,
-)
+from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, output_options
 
 
 class _ShowByDefault(TyperGroup):
@@ -36,13 +24,14 @@ class _ShowByDefault(TyperGroup):
         return result
 
 
-app = typer.Typer(
+app = new_app(
     cls=_ShowByDefault,
     help=(
         "Log the times the school sent your child home (or told you to keep them at home) without a formal "
         "exclusion, and see what they add up to.\n\n"
-        "Example: sendcalc sent-home add log.csv 18/11/2025 11:30 --note 'called at 11, collected 11:30'\n\n"
-        "Example: sendcalc sent-home log.csv --markdown > summary.md"
+        "Examples:\n\n\b\n"
+        "  sendcalc sent-home add log.csv 18/11/2025 11:30 --note 'called at 11, collected 11:30'\n"
+        "  sendcalc sent-home log.csv --markdown > summary.md"
     ),
     no_args_is_help=True,
 )
@@ -51,6 +40,8 @@ LogArg = Annotated[str, typer.Argument(metavar="LOG", help="The log file (CSV: d
 
 
 @app.command("show")
+@calendar_options
+@output_options(ics=False)
 def show(
     log: LogArg,
     markdown: Annotated[
@@ -61,30 +52,35 @@ def show(
     school: Annotated[
         str | None, typer.Option("--school", metavar="NAME", help="School's name for the summary.")
     ] = None,
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
-    explain: ExplainOpt = False,
+    *,
+    calendar: CalendarChoice,
+    out: Output,
 ) -> None:
     """Each event's equivalent exclusion, totals per term and school year, and where they cross 5, 15 and 45.
 
-    Example: sendcalc sent-home log.csv --calendar derbyshire
+    Examples:
+
+    \b
+      sendcalc sent-home log.csv --calendar derbyshire
+      sendcalc sent-home show log.csv --markdown --child Sam > summary.md
     """
-    from sendcalc.attendance.sent_home import read_log, sent_home_report
+    from sendcalc.attendance.sent_home import sent_home_report
+    from sendcalc.cli.output import warn, write
+    from sendcalc.readers.logs import read_log
     from sendcalc.render.sent_home_view import render_markdown, render_report
 
-    cal = build_calendar(calendar, inset, closure)
+    cal = calendar.load()
     report = sent_home_report(cal, read_log(log), log)
-    warn(report.warnings)
     if markdown:
-        typer.echo(render_markdown(report, child=child, school=school), nl=False)
+        write(render_markdown(report, child=child, school=school), out.path)
     else:
-        typer.echo(render_report(report, output_format(fmt, as_json), explain=explain), nl=False)
+        write(render_report(report, cal, out.fmt, explain=out.explain), out.path)
+    warn(report.warnings)
 
 
 @app.command("add")
+@calendar_options
+@output_options(ics=False)
 def add(
     log: LogArg,
     date: Annotated[str, typer.Argument(metavar="DATE", help="The day: 18/11/2025, '18 Nov 2025', today, tue.")],
@@ -96,48 +92,29 @@ def add(
         ),
     ],
     note: Annotated[str, typer.Option("--note", "-n", help="What was said, by whom, and why.")] = "",
-    calendar: CalendarOpt = "hertfordshire",
-    inset: InsetOpt = None,
-    closure: ClosureOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    *,
+    calendar: CalendarChoice,
+    out: Output,
 ) -> None:
     """Add one event to LOG (created if it does not exist), then show the log.
 
-    Example: sendcalc sent-home add log.csv today 'all day' --note 'head said keep him home tomorrow'
-    """
-    from pathlib import Path
+    Examples:
 
-    from sendcalc.attendance.sent_home import (
-        LOG_HEADER,
-        RawEvent,
-        check_new_event,
-        log_line,
-        parse_when,
-        read_log,
-        sent_home_report,
-    )
-    from sendcalc.core.errors import InputError
+    \b
+      sendcalc sent-home add log.csv today 'all day' --note 'head said keep him home tomorrow'
+    """
+    from sendcalc.attendance.sent_home import RawEvent, check_new_event, sent_home_report
+    from sendcalc.cli.output import note as say
+    from sendcalc.cli.output import warn, write
+    from sendcalc.core.dates import in_words
+    from sendcalc.readers.logs import append_event, parse_when, read_log
     from sendcalc.render.sent_home_view import render_report
 
-    cal = build_calendar(calendar, inset, closure)
-    path = Path(log)
-    existing = read_log(path) if path.exists() else []
+    cal = calendar.load()
     day = date_arg(date, "DATE")
     new = RawEvent(day, parse_when(when, "TIME"), " ".join(note.split()), 0)
-    check_new_event(cal, existing, new, log)
-    try:
-        fresh = not path.exists() or path.stat().st_size == 0
-        needs_newline = not fresh and not path.read_bytes().endswith(b"\n")
-        with path.open("a", encoding="utf-8", newline="") as handle:
-            if fresh:
-                handle.write(",".join(LOG_HEADER) + "\n")
-            elif needs_newline:
-                handle.write("\n")
-            handle.write(log_line(new.day, new.when, new.note))
-    except OSError as exc:
-        raise InputError(f"cannot write to the log {log!r}: {exc.strerror}") from None
-    typer.echo(f"Added to {log}: {new.day:%A} {new.day.day} {new.day:%B %Y}, {new.when}.", err=True)
-    report = sent_home_report(cal, read_log(path), log)
+    append_event(log, new, lambda existing: check_new_event(cal, existing, new, log))
+    say(f"added to {log}: {in_words(new.day)}, {new.when}.")
+    report = sent_home_report(cal, read_log(log), log)
+    write(render_report(report, cal, out.fmt, explain=out.explain), out.path)
     warn(report.warnings)
-    typer.echo(render_report(report, output_format(fmt, as_json)), nl=False)

@@ -161,4 +161,10 @@ def provision_exception(pupil: Pupil | None) -> str | None:
     return None
 
 
+def provision_blocked(pupil: Pupil | None, day: dt.date) -> str | None:
+    """Why no day-6 provision is due on ``day`` although it would be: an exception, or the child's age."""
+    age = school_age_on(pupil, day)
+    return provision_exception(pupil) or (None if age.duties_apply else age.reason)
+
+
 SOURCE = sources.SCHOOL_AGE

@@ -37,6 +37,17 @@ def parse_days(text: str | int | float, *, what: str = "--days", allow_zero: boo
     return int(halves)
 
 
+_COUNT = re.compile(r"^\d+$")
+
+
+def parse_count(text: str, *, what: str) -> int:
+    """A whole number of school days, 0 or more: '3' -> 3 (no signs, underscores or exponents)."""
+    raw = text.strip()
+    if not _COUNT.match(raw) or len(raw) > 6:
+        raise InputError(f"{what} {text!r} is not a whole number of school days; give 0, 1, 2 ... (up to 999999)")
+    return int(raw)
+
+
 def days_text(halves: int) -> str:
     """Half days -> '5', '5.5' (the way the Regulations and parents write them)."""
     whole, half = divmod(halves, 2)
@@ -46,3 +57,8 @@ def days_text(halves: int) -> str:
 def days_number(halves: int) -> int | float:
     """Half days -> a JSON number (5 or 5.5); exact, because halves are exact in binary."""
     return halves // 2 if halves % 2 == 0 else halves / 2
+
+
+def days_words(halves: int) -> str:
+    """Half days in words for sentences: '1 day', '0.5 day', '2.5 days'."""
+    return f"{days_text(halves)} day" + ("" if halves <= 2 else "s")

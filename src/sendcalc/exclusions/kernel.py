@@ -1,50 +1,100 @@
-"""One exclusion placed on the school calendar: when it starts, when the child returns, and its numbered days.
+"""The one kernel: where an exclusion starts and ends in school time, its numbered days, and where each counts.
 
-Start and return from the collection moment, numbering the days (EIA 2006 s.103(7)), and
-attributing each day to a term and a school year. Shared by suspensions, lunchtime suspensions
-and permanent exclusions. Pure: a few binary searches on the calendar per call, no I/O.
+Every caller places exclusions here: `sendcalc exclusion`, `permanent`, `totals`, `check` and the
+Python API. Positions are (school-day index, seconds into the school day) on the calendar's
+precomputed school days, so placing an exclusion is a few binary searches. Results are named
+tuples, immutable and cheap, because a case list builds one per distinct case; the dated lists a
+person reads (excluded dates, numbered days) are derived from them on demand. No text here: the
+working is worded from these facts in explain.py.
+
+The rules: a suspension starts when the child is collected during school hours (before the day
+starts counts from the start; at or after the end, or not collected, from the start of the next
+school day); whole days keep the clock time and a half day is one session (calendar.advance); a
+lunchtime runs from collection to the start of the afternoon session. Day 1 is the first day
+unless the exclusion starts during the afternoon session (EIA 2006 s.103(7)). Each day (or final
+half day) counts in the term and school year of its date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from sendcalc.calendar.model import SchoolCalendar
-from sendcalc.core import sources
-from sendcalc.core.dates import in_words, moment_in_words
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import Position
+from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError, NotASchoolDayError
-from sendcalc.core.steps import Step
-from sendcalc.exclusions.thresholds import days_words
-
-Position = tuple[int, int]
-"""A point in school time: (school-day index in the calendar, seconds into that day's hours)."""
 
 How = Literal[
     "collected", "before-start", "after-end", "not-collected", "start-of-day", "lunchtime", "lunchtime-default"
 ]
+FIVE_DAY_HALVES = 10
+"""Half days in five school days: the parent's duty covers every excluded date up to this length."""
 
 
-@dataclass(frozen=True)
-class ExclusionStart:
-    """When an exclusion starts and which school day is day 1 (EIA 2006 s.103(7))."""
+class Start(NamedTuple):
+    """Where an exclusion starts in school time, and its day 1: the same for every length from that moment."""
 
     on: dt.date
     picked_up: dt.time | None
-    not_collected: bool
     how: How
     position: Position
     starts_at: dt.datetime
-    day_zero: dt.date | None
-    day_one: dt.date
     day_one_index: int
-    steps: tuple[Step, ...]
+    day_one: dt.date
+    first_term: tuple[str, str, int]  # day one's term label, its school year, its school days from day one on
+    lunch_end: Position | None  # a lunchtime's end: the start of the afternoon session
+
+    @property
+    def lunchtime(self) -> bool:
+        return self.lunch_end is not None
+
+    @property
+    def not_collected(self) -> bool:
+        return self.how == "not-collected"
+
+    @property
+    def day_zero(self) -> dt.date | None:
+        """The date of a partial afternoon before day 1, when it starts during the afternoon session."""
+        return self.starts_at.date() if self.day_one_index > self.position[0] else None
 
 
-@dataclass(frozen=True)
-class CountedDay:
-    """One numbered day (or the final half day) of a suspension and where it counts (attribution convention)."""
+class Part(NamedTuple):
+    """The half days of one exclusion that count in one term (each day counts where its date lies)."""
+
+    term: str
+    school_year: str
+    halves: int
+    first_index: int  # the school-day index of the first numbered day counted in this term
+
+
+class Placement(NamedTuple):
+    """An exclusion of ``halves`` half days placed on the calendar."""
+
+    start: Start
+    halves: int
+    end: Position
+    returns_at: dt.datetime
+    parts: tuple[Part, ...]
+
+    @property
+    def lunchtime(self) -> bool:
+        return self.start.lunchtime
+
+    @property
+    def last_index(self) -> int:
+        """The school-day index of the last date with excluded time (a return at the start of a day excludes none)."""
+        return self.end[0] if self.end[1] else self.end[0] - 1
+
+    @property
+    def excluded_days(self) -> int:
+        return self.last_index - self.start.position[0] + 1
+
+
+class CountedDay(NamedTuple):
+    """One numbered day (or the final half day) and where it counts."""
 
     number: int
     date: dt.date
@@ -53,32 +103,196 @@ class CountedDay:
     school_year: str
 
 
+def not_a_school_day(calendar: SchoolCalendar, day: dt.date, doing: str) -> NotASchoolDayError:
+    """The error for a start on a closed day, naming the kind of day (weekend, holiday, INSET ...)."""
+    category, words = calendar.classify(day)
+    what = f"a weekend ({day:%A})" if category == "weekend" else words
+    return NotASchoolDayError(
+        f"{in_words(day)} is not a school day: it is {what}, so {doing}", fix="school-day", day=day, kind=category
+    )
+
+
+def place_start(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    lunchtime: bool = False,
+) -> Start:
+    """The start of an exclusion on ``on``: collected at ``picked_up``, not collected, or neither (from the
+    start of ``on``); ``lunchtime``: a lunchtime suspension collected at ``picked_up`` (default: the midday break).
+    """
+    if picked_up is not None and not_collected:
+        raise InputError("give a collection time or say the child was not collected, not both")
+    index = calendar.school_day_index(on)
+    if index is None:
+        collected = picked_up is not None or not_collected or lunchtime
+        doing = (
+            "the child cannot have been collected from school that day"
+            if collected
+            else "an exclusion cannot start that day"
+        )
+        raise not_a_school_day(calendar, on, doing)
+    lunch_end: Position | None = None
+    how: How
+    if lunchtime:
+        if not_collected:
+            raise InputError(
+                "a lunchtime suspension ends when the afternoon session begins, so the child cannot have stayed "
+                "until the end of the day; give the collection time, or none for the start of the midday break"
+            )
+        position, lunch_end = calendar.lunchtime(on, picked_up)
+        how = "lunchtime" if picked_up is not None else "lunchtime-default"
+    elif not_collected:
+        calendar.day_at_index(index + 1, index)
+        position, how = (index + 1, 0), "not-collected"
+    elif picked_up is None:
+        position, how = (index, 0), "start-of-day"
+    else:
+        times = calendar.times
+        position = calendar.school_position(dt.datetime.combine(on, picked_up))
+        how = (
+            "before-start"
+            if picked_up < times.day_starts
+            else "after-end"
+            if picked_up >= times.day_ends
+            else "collected"
+        )
+    starts_at = calendar.moment_at(position)
+    day_one_index = position[0] + 1 if calendar.afternoon_started(starts_at) else position[0]
+    day_one = calendar.day_at_index(day_one_index, position[0])
+    term = calendar.term_of(day_one)
+    assert term is not None  # every school day lies in a term
+    first_term = (sys.intern(term.label), term.school_year, calendar.count_school_days(day_one, term.last_day))
+    return Start(on, picked_up, how, position, starts_at, day_one_index, day_one, first_term, lunch_end)
+
+
+def place(calendar: SchoolCalendar, start: Start, halves: int) -> Placement:
+    """An exclusion of ``halves`` half days from ``start`` (a lunchtime is always one half day)."""
+    if start.lunch_end is not None:
+        halves, end = 1, start.lunch_end
+    else:
+        if isinstance(halves, bool) or not isinstance(halves, int) or halves < 1:
+            raise InputError(f"a suspension is at least half a day, not {halves!r} half days")
+        end = calendar.advance(start.position, halves)
+    return Placement(start, halves, end, calendar.moment_at(end), _parts(calendar, start, halves))
+
+
+def place_exclusion(
+    calendar: SchoolCalendar,
+    on: dt.date,
+    halves: int,
+    *,
+    picked_up: dt.time | None = None,
+    not_collected: bool = False,
+    lunchtime: bool = False,
+) -> Placement:
+    """:func:`place_start` then :func:`place`: an exclusion of ``halves`` half days on the calendar."""
+    start = place_start(calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime)
+    return place(calendar, start, halves)
+
+
+def _parts(calendar: SchoolCalendar, start: Start, halves: int) -> tuple[Part, ...]:
+    """Where the numbered days count: the half days in each term, in date order."""
+    label, year, in_term = start.first_term
+    if halves <= 2 * in_term:  # most exclusions end in the term they start in
+        return (Part(label, year, halves, start.day_one_index),)
+    parts = [Part(label, year, 2 * in_term, start.day_one_index)]
+    index, left = start.day_one_index + in_term, halves - 2 * in_term
+    while left > 0:
+        day = calendar.day_at_index(index, start.position[0])
+        term = calendar.term_of(day)
+        assert term is not None
+        in_term = calendar.count_school_days(day, term.last_day)
+        take = min(2 * in_term, left)
+        parts.append(Part(term.label, term.school_year, take, index))
+        left -= take
+        index += (take + 1) // 2
+    return tuple(parts)
+
+
+# ----- the dated lists, derived on demand -------------------------------------------------------------
+
+
+def excluded_dates(calendar: SchoolCalendar, placement: Placement) -> tuple[dt.date, ...]:
+    """Every school date with excluded time, from the start to the last."""
+    first = placement.start.position[0]
+    return tuple(calendar.day_at_index(i) for i in range(first, placement.last_index + 1))
+
+
+def numbered_days(calendar: SchoolCalendar, placement: Placement) -> tuple[tuple[int, dt.date], ...]:
+    """(day number, date) for each excluded date; a partial afternoon before day 1 is day 0."""
+    first, one = placement.start.position[0], placement.start.day_one_index
+    return tuple((i - one + 1, calendar.day_at_index(i)) for i in range(first, placement.last_index + 1))
+
+
+def counted_days(calendar: SchoolCalendar, placement: Placement) -> tuple[CountedDay, ...]:
+    """Each numbered day (the last may be a half day) with the term and school year it counts in."""
+    out = []
+    one = placement.start.day_one_index
+    for part in placement.parts:
+        left, index = part.halves, part.first_index
+        while left > 0:
+            take = min(2, left)
+            day = calendar.day_at_index(index, placement.start.position[0])
+            out.append(CountedDay(index - one + 1, day, take, part.term, part.school_year))
+            left -= take
+            index += 1
+    return tuple(out)
+
+
+def day_six(calendar: SchoolCalendar, start: Start) -> dt.date:
+    """The sixth school day counting from day 1: when full-time provision is due at the latest."""
+    return calendar.day_at_index(start.day_one_index + 5, start.position[0])
+
+
+def day_at_crossing(calendar: SchoolCalendar, placement: Placement, part: Part, halves_in: int) -> dt.date:
+    """The date of the day holding the ``halves_in``-th half day (1-based) counted in ``part``."""
+    return calendar.day_at_index(part.first_index + (halves_in - 1) // 2, placement.start.position[0])
+
+
 @dataclass(frozen=True)
 class Suspension:
-    """A suspension of ``halves`` half days placed on the calendar."""
+    """A placed exclusion with its dated lists, as a person reads it (the kernel's placement, spelled out)."""
 
     calendar: str
-    start: ExclusionStart
-    halves: int
-    end: Position
-    returns_at: dt.datetime
+    placement: Placement
     excluded_dates: tuple[dt.date, ...]
     numbered: tuple[tuple[int, dt.date], ...]
     counted: tuple[CountedDay, ...]
-    steps: tuple[Step, ...]
-    lunchtime: bool = False
+
+    @property
+    def start(self) -> Start:
+        return self.placement.start
+
+    @property
+    def halves(self) -> int:
+        return self.placement.halves
+
+    @property
+    def end(self) -> Position:
+        return self.placement.end
+
+    @property
+    def returns_at(self) -> dt.datetime:
+        return self.placement.returns_at
 
     @property
     def starts_at(self) -> dt.datetime:
-        return self.start.starts_at
+        return self.placement.start.starts_at
 
     @property
     def day_one(self) -> dt.date:
-        return self.start.day_one
+        return self.placement.start.day_one
 
     @property
     def day_zero(self) -> dt.date | None:
-        return self.start.day_zero
+        return self.placement.start.day_zero
+
+    @property
+    def lunchtime(self) -> bool:
+        return self.placement.lunchtime
 
     @property
     def first_five_days(self) -> tuple[dt.date, ...]:
@@ -86,164 +300,19 @@ class Suspension:
         return tuple(day for number, day in self.numbered if 1 <= number <= 5)
 
     @property
-    def parent_duty_dates(self) -> tuple[dt.date, ...]:
+    def duty_days(self) -> tuple[dt.date, ...]:
         """The first five days, or every excluded date when the suspension is 5 days or fewer."""
-        return self.excluded_dates if self.halves <= 10 else self.first_five_days
-
-    def halves_by_term(self) -> dict[str, int]:
-        """Half days counted in each term label, in date order."""
-        out: dict[str, int] = {}
-        for day in self.counted:
-            out[day.term] = out.get(day.term, 0) + day.halves
-        return out
-
-    def halves_by_year(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for day in self.counted:
-            out[day.school_year] = out.get(day.school_year, 0) + day.halves
-        return out
+        return self.excluded_dates if self.halves <= FIVE_DAY_HALVES else self.first_five_days
 
 
-def not_a_school_day(calendar: SchoolCalendar, day: dt.date, doing: str) -> NotASchoolDayError:
-    """The error for a start on a closed day, naming the kind of day (weekend, holiday, INSET ...)."""
-    category, words = calendar.classify(day)
-    what = f"a weekend ({day:%A})" if category == "weekend" else words
-    return NotASchoolDayError(
-        f"{in_words(day)} is not a school day: it is {what}, so {doing}; "
-        "give the date of the school day it happened (or add --calendar with the school's own dates)"
-    )
-
-
-def start_position(
-    calendar: SchoolCalendar,
-    on: dt.date,
-    *,
-    picked_up: dt.time | None = None,
-    not_collected: bool = False,
-) -> tuple[Position, How]:
-    """Where an exclusion starts in school time, and how: the lean core of
-    :func:`exclusion_start`, shared with the batch checker.
-    """
-    if picked_up is not None and not_collected:
-        raise InputError("give a collection time (--picked-up) or --not-collected, not both")
-    ordinal_index = calendar.school_day_index(on)
-    if ordinal_index is None:
-        doing = (
-            "the child cannot have been collected from school that day"
-            if picked_up is not None or not_collected
-            else "an exclusion cannot start that day"
-        )
-        raise not_a_school_day(calendar, on, doing)
-    index = ordinal_index
-    if not_collected:
-        calendar.day_at_index(index + 1, index)
-        return (index + 1, 0), "not-collected"
-    if picked_up is None:
-        return (index, 0), "start-of-day"
-    times = calendar.times
-    position = calendar.school_position(dt.datetime.combine(on, picked_up))
-    if picked_up < times.day_starts:
-        return position, "before-start"
-    if picked_up >= times.day_ends:
-        return position, "after-end"
-    return position, "collected"
-
-
-def exclusion_start(
-    calendar: SchoolCalendar,
-    on: dt.date,
-    *,
-    picked_up: dt.time | None = None,
-    not_collected: bool = False,
-    explain: bool = True,
-) -> ExclusionStart:
-    """Where an exclusion starts in school time, and its day 1.
-
-    ``picked_up``: the parent collected the child at that time on ``on`` (during school hours it
-    starts then; before the day starts it counts from the start; at or after the end it is the
-    same as not collecting). ``not_collected``: the child stayed until the end of ``on``, so it
-    starts at the start of the next school day. Neither: it starts at the start of ``on``.
-    """
-    times = calendar.times
-    position, how = start_position(calendar, on, picked_up=picked_up, not_collected=not_collected)
-    steps: list[Step] = []
-    if how == "not-collected":
-        steps.append(
-            Step(
-                "Not collected before the end of the school day: the exclusion starts at the beginning of the "
-                "next school day",
-                sources.COLLECTION,
-                f"starts at {moment_in_words(calendar.moment_at(position))}",
-            )
-        )
-    elif how == "start-of-day":
-        steps.append(
-            Step(
-                "No collection time given: the exclusion runs from the start of the school day on the date given",
-                sources.START_OF_DAY,
-                f"starts at {moment_in_words(calendar.moment_at(position))}",
-                convention=True,
-            )
-        )
-    else:
-        assert picked_up is not None
-        moment = dt.datetime.combine(on, picked_up)
-        if how == "before-start":
-            steps.append(
-                Step(
-                    f"Collected at {picked_up:%H:%M}, before the school day starts at {times.day_starts:%H:%M}: "
-                    "counts as from the start of the day",
-                    sources.BEFORE_START,
-                    f"starts at {moment_in_words(calendar.moment_at(position))}",
-                    convention=True,
-                )
-            )
-        elif how == "after-end":
-            steps.append(
-                Step(
-                    f"Collected at {picked_up:%H:%M}, at or after the end of the school day ({times.day_ends:%H:%M}): "
-                    "the same as not collecting, so it starts at the beginning of the next school day",
-                    sources.AFTER_END,
-                    f"starts at {moment_in_words(calendar.moment_at(position))}",
-                    convention=True,
-                )
-            )
-        else:
-            steps.append(
-                Step(
-                    "Collected during school hours: the exclusion starts at the moment of collection",
-                    sources.COLLECTION,
-                    f"starts at {moment_in_words(moment)}",
-                )
-            )
-    starts_at = calendar.moment_at(position)
-    afternoon = calendar.afternoon_started(starts_at)
-    day_one_index = position[0] + 1 if afternoon else position[0]
-    day_one = calendar.day_at_index(day_one_index, position[0])
-    day_zero = starts_at.date() if afternoon else None
-    if afternoon:
-        result = (
-            f"it starts during the afternoon session (from {times.afternoon_starts:%H:%M}), so the partial afternoon "
-            f"of {in_words(starts_at.date())} is day 0 and day 1 is {in_words(day_one)}"
-        )
-    else:
-        result = (
-            f"it starts before the afternoon session ({times.afternoon_starts:%H:%M}), so day 1 is {in_words(day_one)}"
-        )
-    steps.append(
-        Step("Day 1 is the day it starts unless it starts during the afternoon session", sources.DAY_ONE, result)
-    )
-    return ExclusionStart(
-        on=on,
-        picked_up=picked_up,
-        not_collected=not_collected,
-        how=how,
-        position=position,
-        starts_at=starts_at,
-        day_zero=day_zero,
-        day_one=day_one,
-        day_one_index=day_one_index,
-        steps=tuple(steps) if explain else (),
+def spell_out(calendar: SchoolCalendar, placement: Placement) -> Suspension:
+    """The dated lists of a placement, for the commands a person reads (a case list needs none of them)."""
+    return Suspension(
+        calendar=calendar.name,
+        placement=placement,
+        excluded_dates=excluded_dates(calendar, placement),
+        numbered=numbered_days(calendar, placement),
+        counted=counted_days(calendar, placement),
     )
 
 
@@ -255,204 +324,9 @@ def place_suspension(
     picked_up: dt.time | None = None,
     not_collected: bool = False,
     lunchtime: bool = False,
-    explain: bool = True,
 ) -> Suspension:
-    """Place a suspension of ``halves`` half days (1 = half a day) on the calendar.
-
-    Only school time counts. A whole day keeps the clock time; a half day is one session (the
-    first that begins at or after the moment the whole days end); a return exactly at the end of
-    a day is the start of the next school day. ``lunchtime``: a lunchtime suspension instead
-    (``halves`` is ignored; see :func:`place_lunchtime`). ``explain=False`` skips writing the
-    steps (for batch use: the dates are the same).
-    """
-    if lunchtime:
-        return place_lunchtime(calendar, on, picked_up=picked_up, not_collected=not_collected, explain=explain)
-    if isinstance(halves, bool) or not isinstance(halves, int) or halves < 1:
-        raise InputError(
-            f"a suspension is at least half a day: halves must be a whole number 1 or more, not {halves!r}"
-        )
-    start = exclusion_start(calendar, on, picked_up=picked_up, not_collected=not_collected, explain=explain)
-    end = calendar.advance(start.position, halves)
-    returns_at = calendar.moment_at(end)
-    last_index = end[0] if end[1] else end[0] - 1
-    first_index = start.position[0]
-    indexes = range(first_index, last_index + 1)
-    excluded = tuple(calendar.day_at_index(i) for i in indexes)
-    numbered = tuple((i - start.day_one_index + 1, day) for i, day in zip(indexes, excluded, strict=True))
-    counted = []
-    for number in range(1, (halves + 1) // 2 + 1):
-        day = calendar.day_at_index(start.day_one_index + number - 1, first_index)
-        term = calendar.term_of(day)
-        if term is None:  # pragma: no cover - every school day lies in a term
-            raise InputError(f"{in_words(day)} is a school day outside every term of the calendar")
-        part = 1 if number * 2 > halves else 2
-        counted.append(CountedDay(number, day, part, term.label, term.school_year))
-    steps = _placement_steps(calendar, start, halves, end, returns_at, excluded, counted) if explain else ()
-    return Suspension(
-        calendar=calendar.name,
-        start=start,
-        halves=halves,
-        end=end,
-        returns_at=returns_at,
-        excluded_dates=excluded,
-        numbered=numbered,
-        counted=tuple(counted),
-        steps=steps,
+    """A suspension of ``halves`` half days (1 = half a day), or a lunchtime, placed and spelled out."""
+    placement = place_exclusion(
+        calendar, on, halves, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime
     )
-
-
-def _placement_steps(
-    calendar: SchoolCalendar,
-    start: ExclusionStart,
-    halves: int,
-    end: Position,
-    returns_at: dt.datetime,
-    excluded: tuple[dt.date, ...],
-    counted: list[CountedDay],
-) -> tuple[Step, ...]:
-    times = calendar.times
-    steps = list(start.steps)
-    rule = "Only school time counts: weekends, holidays, bank holidays, INSET days and closures are skipped"
-    steps.append(Step(rule, f"{sources.COLLECTION}; {sources.SCHOOL_DAY}", f"{days_words(halves)} of school time"))
-    whole = halves // 2
-    if whole:
-        after = calendar.moment_at((start.position[0] + whole, start.position[1]))
-        steps.append(
-            Step(
-                "A whole day keeps the clock time: N school days later, at the same time",
-                sources.WHOLE_DAYS,
-                f"{days_words(2 * whole)} from {moment_in_words(start.starts_at)} ends at {moment_in_words(after)}",
-            )
-        )
-    if halves % 2:
-        session = "afternoon" if returns_at.time() == times.day_starts else "morning"
-        steps.append(
-            Step(
-                "A half day is one session: the first whole session (morning "
-                f"{times.day_starts:%H:%M}-{times.afternoon_starts:%H:%M}, afternoon "
-                f"{times.afternoon_starts:%H:%M}-{times.day_ends:%H:%M}) that begins at or after "
-                + ("the moment the whole days end" if whole else "the start")
-                + "; the child returns when it ends",
-                sources.HALF_DAY_SESSION,
-                f"the half day is the {session} session; back at {moment_in_words(returns_at)}",
-                convention=True,
-            )
-        )
-    if end[1] == 0:
-        ended = calendar.day_at_index(end[0] - 1)
-        steps.append(
-            Step(
-                "A return that falls exactly at the end of a school day is reported as the start of the next "
-                "school day",
-                sources.END_OF_DAY,
-                f"the suspension ends at {times.day_ends:%H:%M} on {in_words(ended)}: "
-                f"back at {moment_in_words(returns_at)}",
-                convention=True,
-            )
-        )
-    return_words = (
-        "a return at the start of a day excludes nothing that day"
-        if end[1] == 0
-        else f"the child is excluded until {returns_at:%H:%M} on {in_words(returns_at.date())}"
-    )
-    steps.append(
-        Step(
-            "Excluded dates: every school day on which any suspended time falls",
-            sources.EXCLUDED_DATES,
-            f"{len(excluded)} date(s): {', '.join(in_words(d) for d in excluded)} ({return_words})",
-            convention=True,
-        )
-    )
-    parts = "; ".join(f"day {c.number} {in_words(c.date)} counts {days_words(c.halves)} in {c.term}" for c in counted)
-    steps.append(
-        Step(
-            "Each day (or final half day) counts toward the term and school year of the date that carries its number",
-            sources.ATTRIBUTION,
-            parts,
-            convention=True,
-        )
-    )
-    return tuple(steps)
-
-
-def place_lunchtime(
-    calendar: SchoolCalendar,
-    on: dt.date,
-    *,
-    picked_up: dt.time | None = None,
-    not_collected: bool = False,
-    explain: bool = True,
-) -> Suspension:
-    """A lunchtime suspension: excluded over the midday break of ``on`` only, back for the afternoon.
-
-    It runs from the collection (default: the start of the midday break) until the afternoon
-    session begins, counts as half a school day in every total, makes ``on`` an excluded date,
-    and loses no register session (the child attends the afternoon).
-    """
-    if not_collected:
-        raise InputError(
-            "a lunchtime suspension ends when the afternoon session begins, so the child cannot have stayed until "
-            "the end of the day; give the collection time, or none for the start of the midday break"
-        )
-    if calendar.school_day_index(on) is None:
-        raise not_a_school_day(calendar, on, "the child cannot have been collected from school that day")
-    begin, end = calendar.lunchtime(on, picked_up)
-    starts_at = calendar.moment_at(begin)
-    term = calendar.term_of(on)
-    assert term is not None  # every school day lies in a term
-    start = ExclusionStart(
-        on=on,
-        picked_up=picked_up,
-        not_collected=False,
-        how="lunchtime" if picked_up is not None else "lunchtime-default",
-        position=begin,
-        starts_at=starts_at,
-        day_zero=None,
-        day_one=on,
-        day_one_index=begin[0],
-        steps=(),
-    )
-    returns_at = calendar.moment_at(end)
-    counted = (CountedDay(1, on, 1, term.label, term.school_year),)
-    steps: tuple[Step, ...] = ()
-    if explain:
-        times = calendar.times
-        when = (
-            f"collected at {picked_up:%H:%M}"
-            if picked_up is not None
-            else f"no collection time given: from {times.lunch_starts:%H:%M}, when the midday break is taken to begin"
-            + ("" if times.morning_ends is not None else " (sendcalc's default; a calendar file can set morning_ends)")
-        )
-        steps = (
-            Step(
-                "A lunchtime suspension excludes the child over the midday break only: from collection until the "
-                "afternoon session begins, when the child comes back",
-                sources.LUNCHTIME,
-                f"{when}; back for the afternoon at {moment_in_words(returns_at)}",
-                convention=picked_up is None,
-            ),
-            Step(
-                "It counts as half a school day in every total (term, school year, the head's notice duty); the "
-                "date is an excluded date for the parent's duty, because school hours include the midday break",
-                f"{sources.LUNCHTIME}; {sources.SCHOOL_HOURS}",
-                f"0.5 day counted in {term.label}; excluded date {in_words(on)}",
-            ),
-            Step(
-                "No register session is lost (the child attends the afternoon), so a lunchtime never starts or "
-                "continues a run of consecutive school days of exclusion for day 6",
-                sources.BACK_TO_BACK,
-                "no day-6 duty from this lunchtime",
-            ),
-        )
-    return Suspension(
-        calendar=calendar.name,
-        start=start,
-        halves=1,
-        end=end,
-        returns_at=returns_at,
-        excluded_dates=(on,),
-        numbered=((1, on),),
-        counted=counted,
-        steps=steps,
-        lunchtime=True,
-    )
+    return spell_out(calendar, placement)

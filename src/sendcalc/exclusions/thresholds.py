@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Literal
 from sendcalc.core import sources
 from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError
-from sendcalc.core.units import days_text
+from sendcalc.core.units import days_text, days_words
 
 if TYPE_CHECKING:
-    from sendcalc.calendar.model import SchoolCalendar
+    from sendcalc.calendar.engine import SchoolCalendar
 
 FIVE_DAYS = 10
 """A term total above this many half days (5 school days) brings the board duty and the head's notice duty."""
@@ -24,6 +24,109 @@ FIFTEEN_DAYS = 30
 """A term total above this many half days (15 school days) means the board must meet within 15 school days."""
 CAP = 90
 """More than this many half days (45 school days) of suspension in one school year is unlawful."""
+
+Scope = Literal["term", "school year"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line a running total can go above, what going above it means, and where that is written."""
+
+    halves: int
+    scope: Scope
+    meaning: str
+    source: str
+
+    @property
+    def days(self) -> int:
+        return self.halves // 2
+
+
+LINES = (
+    Line(
+        FIVE_DAYS,
+        "term",
+        "above 5 days in the term: the head must tell the governing board and the local authority; the board must "
+        "consider reinstatement if the parents ask (within 50 school days)",
+        f"{sources.HEAD_NOTICE}; {sources.BOARD_IF_ASKED}",
+    ),
+    Line(
+        FIFTEEN_DAYS,
+        "term",
+        "above 15 days in the term: the governing board must consider reinstatement within 15 school days",
+        sources.BOARD_MUST,
+    ),
+    Line(
+        FIVE_DAYS,
+        "school year",
+        "above 5 days in the school year: the council's guide for parents reads the line over the year; the "
+        "Regulations count it per term, so it brings no duty by itself",
+        sources.YEAR_READING,
+    ),
+    Line(
+        FIFTEEN_DAYS,
+        "school year",
+        "above 15 days in the school year: the council's guide for parents reads the line over the year; the "
+        "Regulations count it per term, so it brings no duty by itself",
+        sources.YEAR_READING,
+    ),
+    Line(
+        CAP,
+        "school year",
+        "above 45 school days in a school year: unlawful (2012 Regs reg 4); no further suspension is lawful",
+        sources.CAP,
+    ),
+)
+"""The one table of the 5, 15 and 45 day lines: every command and view reads its meanings here."""
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Where a running total first went above a line: by which entry (its position and label), on which date."""
+
+    line: Line
+    period: str  # the term ('autumn 2025-26') or school year ('2025-26')
+    entry: int
+    by: str
+    date: dt.date
+    halves_after: int
+
+    @property
+    def scope(self) -> Scope:
+        return self.line.scope
+
+    @property
+    def threshold_halves(self) -> int:
+        return self.line.halves
+
+
+def lines(scope: Scope) -> tuple[Line, ...]:
+    return tuple(line for line in LINES if line.scope == scope)
+
+
+def line(scope: Scope, halves: int) -> Line:
+    """The line of ``scope`` at ``halves`` (one of 10, 30, 90)."""
+    return next(x for x in LINES if x.scope == scope and x.halves == halves)
+
+
+def term_band(term_halves: int) -> str:
+    """What a term total means, in a parent's words: the band it falls in."""
+    if term_halves > FIFTEEN_DAYS:
+        return "more than 15 in the term: the board must consider reinstatement within 15 school days"
+    if term_halves > FIVE_DAYS:
+        return (
+            "more than 5 in the term: the head must tell the board and the LA; the board must consider "
+            "reinstatement if the parents ask (within 50 school days)"
+        )
+    return "5 or fewer in the term: the board must consider any representations; no meeting, no deadline"
+
+
+def year_band(year_halves: int) -> str:
+    """What a school-year total means against the 45-day cap, in a parent's words."""
+    if year_halves > CAP:
+        return f"more than 45 in the school year: UNLAWFUL ({days_text(year_halves - CAP)} over the cap)"
+    return f"45-day yearly cap: {days_words(CAP - year_halves)} left this school year"
+
 
 Duty = Literal["consider-representations", "if-parents-ask", "must-consider"]
 
@@ -150,8 +253,3 @@ def board_decision(
         source=duty.source,
         deadline_passed=passed,
     )
-
-
-def days_words(halves: int) -> str:
-    """Half days in words for sentences: '1 day', '0.5 day', '2.5 days'."""
-    return f"{days_text(halves)} day" + ("" if halves <= 2 else "s")

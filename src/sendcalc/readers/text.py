@@ -1,15 +1,22 @@
-"""Reading CSV the way people's files are: strict about quotes, forgiving about encodings.
+"""Opening the files people give: the one place sendcalc opens a file to read it.
 
-A stray quote must never swallow the rows after it without a word (the csv module's default),
-so every reader here is strict and a broken row becomes a one-line error naming it.
+Forgiving about encodings (UTF-8 with or without a byte-order mark, Excel's Windows-1252, UTF-16
+with its mark), strict about everything that would give a wrong answer: only regular files (a
+folder, a device or /dev/zero is refused, not read for ever), a size limit for files read whole,
+and strict CSV quoting, so a stray quote never swallows the rows after it without a word. Every
+problem is a one-line InputError naming the file.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
+import stat
+import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 from sendcalc.core.errors import InputError
@@ -64,3 +71,74 @@ def decoded_lines(raw: BinaryIO) -> Iterator[str]:
     finally:
         if not raw.closed:  # else the wrapper has nothing left to release
             text.detach()
+
+
+MAX_BYTES = 50_000_000
+"""Files read whole (calendars, histories, registers, logs) may be this large; a case list streams, with no limit."""
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+@contextlib.contextmanager
+def open_text(path: str | Path, what: str, *, limit: int | None = MAX_BYTES) -> Iterator[io.TextIOWrapper]:
+    """The text of the file at ``path`` (``-`` for stdin), line by line with the line ends kept.
+
+    ``what`` names the file in messages ('history file'). UTF-8 (a byte that is not UTF-8 is read
+    as Windows-1252) or UTF-16/32 with a byte-order mark.
+    """
+    shown = str(path)
+    if shown == "-":
+        raw: BinaryIO = sys.stdin.buffer
+        close = False
+    else:
+        raw = _open_regular(Path(path), what, limit)
+        close = True
+    try:
+        head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
+        encoding = next((name for mark, name in _BOMS if head.startswith(mark)), None)
+        if encoding is None and len(head) >= 2 and b"\x00" in head[:2]:
+            raise InputError(
+                f"{what} {shown!r} looks like UTF-16 text without a byte-order mark; save it as UTF-8 "
+                "(in Excel: CSV UTF-8)"
+            )
+        text = io.TextIOWrapper(raw, encoding=encoding, newline="") if encoding else text_lines(raw)
+        try:
+            yield text
+        except UnicodeDecodeError as exc:  # only a UTF-16/32 file can fail to decode: the fallback reads any byte
+            raise InputError(f"{what} {shown!r} is not valid {encoding} text ({exc.reason})") from None
+        finally:
+            if not close:
+                text.detach()
+    finally:
+        if close:
+            raw.close()
+
+
+def read_text(path: str | Path, what: str, *, limit: int | None = MAX_BYTES) -> str:
+    """The whole text of a file (see :func:`open_text`)."""
+    with open_text(path, what, limit=limit) as text:
+        return text.read()
+
+
+def _open_regular(path: Path, what: str, limit: int | None) -> BinaryIO:
+    shown = str(path)
+    try:
+        info = path.stat()  # before opening: opening a pipe would wait for a writer
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{what} {shown!r} is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{what} {shown!r} is not a regular file (a device, a pipe or a socket); give a file")
+        if limit is not None and info.st_size > limit:
+            raise InputError(
+                f"{what} {shown!r} is {info.st_size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB sendcalc reads "
+                "whole; check it is the right file"
+            )
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{what} {shown!r} does not exist; check the path") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what} {shown!r}: {exc.strerror or exc}") from None

@@ -8,6 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from sendcalc.attendance.explain import quick_steps, register_steps
 from sendcalc.attendance.figures import FINES, AttendanceReport, PenaltyCheck, QuickReport, Tally, percent_text
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.render.emit import csv_text, json_text
@@ -147,7 +148,7 @@ def render_report(report: AttendanceReport, fmt: str, *, explain: bool = False, 
                     for w in report.weeks
                 ],
                 "unmarked_sessions": len(report.unmarked),
-                "steps": steps_json(report.steps),
+                "steps": steps_json(register_steps(report)),
                 "warnings": list(report.warnings),
             }
         )
@@ -197,7 +198,7 @@ def _table_parts(report: AttendanceReport, *, explain: bool, weeks: bool) -> lis
     if weeks and report.weeks:
         parts.append(_week_bars(report))
     if explain:
-        parts.append("\n".join(steps_lines(report.steps)))
+        parts.append("\n".join(steps_lines(register_steps(report))))
     return parts
 
 
@@ -258,7 +259,7 @@ def render_quick(report: QuickReport, fmt: str, *, explain: bool = False) -> str
                 "severe_absence": t.severe,
                 "persistent_absence_without_suspension": t.persistent_without_e,
                 "severe_absence_without_suspension": t.severe_without_e,
-                "steps": steps_json(report.steps),
+                "steps": steps_json(quick_steps(report)),
                 "warnings": list(report.warnings),
             }
         )
@@ -280,5 +281,5 @@ def render_quick(report: QuickReport, fmt: str, *, explain: bool = False) -> str
     verdict = _verdict(_flag(t))
     lines.append(f"{verdict[0].upper()}{verdict[1:]}; exactly 90.0% attendance IS persistent absence.")
     if explain:
-        lines += steps_lines(report.steps)
+        lines += steps_lines(quick_steps(report))
     return "\n".join(lines) + "\n"

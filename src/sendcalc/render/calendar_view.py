@@ -1,32 +1,18 @@
-"""Rich views of a calendar: the term table and month grids a person can glance at."""
+"""Views of a calendar: the term table and month grids a person can glance at, and its JSON and CSV."""
 
 from __future__ import annotations
 
-import calendar as stdlib_calendar
 import datetime as dt
 from typing import Any
 
-from rich.columns import Columns
-from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
-from sendcalc.calendar.model import SchoolCalendar, school_year_bounds
+from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.summary import YearSummary
 from sendcalc.core.dates import short_words
 from sendcalc.render.emit import csv_text, json_text
-
-# symbol and colour for each kind of weekday without pupils (the symbol survives without colour)
-_SYMBOLS: dict[str, tuple[str, str]] = {
-    "holiday": ("-", "dim"),
-    "break": ("-", "cyan"),
-    "bank holiday": ("b", "bold red"),
-    "inset": ("i", "bold magenta"),
-    "occasional": ("i", "bold magenta"),
-    "closure": ("c", "bold yellow"),
-    "part": ("p", "yellow"),
-}
-LEGEND = "-  holiday or half-term   b  bank holiday   i  INSET or occasional day   c  closure   p  one session closed"
+from sendcalc.render.grid import year_grids
+from sendcalc.render.working import rich_text
 
 
 def year_json(name: str, summaries: list[YearSummary]) -> str:
@@ -95,48 +81,32 @@ def days_off_lines(summary: YearSummary) -> list[str]:
     return [f"  {short_words(day):<16} {words}" for day, words in sorted(found)]
 
 
-def month_grids(calendar: SchoolCalendar, label: str) -> RenderableType:
-    """Twelve small month grids (August to July); each day without pupils carries a symbol (and a colour)."""
-    first, last = school_year_bounds(label)
-    marks: dict[dt.date, tuple[str, str]] = {}
-    for day in calendar.iter_days(first, last):
-        if day.weekday() < 5 and calendar.covers(day):
-            category = calendar.classify(day)[0]
-            if category in _SYMBOLS:
-                marks[day] = _SYMBOLS[category]
-            elif calendar.closure_on(day):
-                marks[day] = _SYMBOLS["part"]
-    months = [((first.month - 1 + k) // 12 + first.year, (first.month - 1 + k) % 12 + 1) for k in range(12)]
-    grids = [_marked_month(calendar, year, month, marks) for year, month in months]
-    return Group(Columns(grids, padding=(0, 3)), Text(LEGEND, style="dim"))
+def year_text(name: str, summary: YearSummary, calendar: SchoolCalendar | None, *, colour: bool = False) -> str:
+    """One school year as a person reads it: the term table, its source, days off in term, and (with a
+    calendar) the month grids."""
+    from rich.text import Text
+
+    parts: list[Any] = [year_table(name, summary), Text(f"Source: {summary.source}", style="dim")]
+    off = days_off_lines(summary)
+    if off:
+        parts += ["Days off in term (not school days):", "\n".join(off)]
+    text = rich_text(parts, color=colour)
+    if calendar is not None:
+        text += year_grids(calendar, summary.label, colour=colour)
+    return text + f"{summary.label}: {summary.school_days} school days ({summary.sessions} sessions).\n"
 
 
-def marked_months(calendar: SchoolCalendar, marks: dict[dt.date, tuple[str, str]], legend: str) -> RenderableType:
-    """Small month grids for the months that hold a mark; each mark is (symbol, style), e.g. ("*", "bold red").
+def list_text(rows: list[tuple[str, str, str, list[tuple[str, str]]]], *, colour: bool = False) -> str:
+    """The shipped calendars: (key, area, applies to, [(school year, status)]) as a table."""
+    from rich.table import Table
 
-    The symbol follows the day number so the marks survive without colour (pipes, screen readers).
-    """
-    months = sorted({(day.year, day.month) for day in marks})
-    grids = [_marked_month(calendar, year, month, marks) for year, month in months]
-    return Group(Columns(grids, padding=(0, 3)), Text(legend, style="dim"))
-
-
-def _marked_month(calendar: SchoolCalendar, year: int, month: int, marks: dict[dt.date, tuple[str, str]]) -> Table:
-    table = Table(title=f"{stdlib_calendar.month_name[month]} {year}", box=None, padding=(0, 0), show_edge=False)
-    for name in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"):
-        table.add_column(name, justify="left", width=4)
-    for week in stdlib_calendar.Calendar().monthdayscalendar(year, month):
-        cells: list[Text] = []
-        for number in week:
-            if not number:
-                cells.append(Text(""))
-                continue
-            day = dt.date(year, month, number)
-            if day in marks:
-                symbol, style = marks[day]
-                cells.append(Text(f"{number:>2}{symbol}", style=style))
-                continue
-            category = calendar.classify(day)[0] if calendar.covers(day) else "holiday"
-            cells.append(Text(f"{number:>2}", style="" if category == "school day" else "dim"))
-        table.add_row(*cells)
-    return table
+    table = Table(
+        title="Shipped calendars (statuses: confirmed, secondary, conflicting, unverified)", title_justify="left"
+    )
+    for column in ("name", "applies to", "school years (status)"):
+        table.add_column(column)
+    for key, area, applies_to, years in rows:
+        table.add_row(f"{key}\n{area}", applies_to, "\n".join(f"{lb}  {st}" for lb, st in years))
+    return rich_text([table], color=colour) + (
+        "Use your school's own dates with --inset/--closure, or a school file: see sendcalc guide calendars.\n"
+    )

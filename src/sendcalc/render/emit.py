@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -35,9 +33,24 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def csv_cell(text: str) -> str:
+    """One CSV cell, quoted when it holds a comma, a quote or a line break (csv.writer's QUOTE_MINIMAL, which
+    leaves a bare carriage return unquoted; quoting it too means every reader reads the cell back whole)."""
+    if '"' in text or "," in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_line(cells: Sequence[str]) -> str:
+    """One row as a line of CSV text: the one CSV writer every command uses."""
+    return ",".join(csv_cell(c) for c in cells) + "\n"
+
+
+def after_id(cells: Sequence[str]) -> str:
+    """The end of a case-list output line after its case_id: each cell after a comma, then the line end."""
+    return "," + csv_line(cells)
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([safe_cell(v) for v in row] for row in rows)
-    return out.getvalue()
+    """A whole CSV document, every cell made safe from spreadsheet formulas."""
+    return csv_line(list(header)) + "".join(csv_line([safe_cell(v) for v in row]) for row in rows)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendcalc.attendance.health import STATUS_WORDS, HealthAbsence, Trigger
+from sendcalc.attendance.explain import health_steps, trigger_words
+from sendcalc.attendance.health import HealthAbsence, Trigger
 from sendcalc.core.dates import in_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
@@ -40,13 +41,6 @@ def _trigger_json(t: Trigger) -> dict[str, Any]:
     return {"date": t.date, "status": t.status, "school_day_of_absence": t.day_number}
 
 
-def _trigger_line(t: Trigger) -> str:
-    if t.date is None:
-        return STATUS_WORDS[t.status]
-    number = f" (school day {t.day_number} of this absence)" if t.day_number else ""
-    return f"{in_words(t.date)}{number}: {STATUS_WORDS[t.status]}"
-
-
 def render_health(result: HealthAbsence, fmt: str, *, explain: bool = False) -> str:
     if fmt == "json":
         return json_text(
@@ -74,7 +68,7 @@ def render_health(result: HealthAbsence, fmt: str, *, explain: bool = False) -> 
                 ],
                 "school_age": {"compulsory": result.school_age.compulsory, "reason": result.school_age.reason},
                 "actions": actions(result),
-                "steps": steps_json(result.steps),
+                "steps": steps_json(health_steps(result)),
                 "warnings": list(result.warnings),
             }
         )
@@ -125,8 +119,8 @@ def _lines(r: HealthAbsence, explain: bool) -> list[str]:
     lines += [
         "",
         "The 15th school day of absence:",
-        f"  in a row (this absence):           {_trigger_line(r.consecutive)}",
-        f"  added up over school year {r.school_year}: {_trigger_line(r.cumulative)}",
+        f"  in a row (this absence):           {trigger_words(r.consecutive)}",
+        f"  added up over school year {r.school_year}: {trigger_words(r.cumulative)}",
         "",
     ]
     c = r.consecutive.date
@@ -149,5 +143,5 @@ def _lines(r: HealthAbsence, explain: bool) -> list[str]:
         lines.append("Convention: an absence starting at the afternoon session counts its first day as 0.5.")
     lines.append(f"Calendar: {r.calendar}.")
     if explain:
-        lines += steps_lines(r.steps)
+        lines += steps_lines(health_steps(r))
     return lines

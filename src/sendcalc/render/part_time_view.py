@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
+from sendcalc.attendance.explain import part_time_steps
 from sendcalc.attendance.figures import percent_text
 from sendcalc.attendance.part_time import PartTimeResult, Span, describe_slots
 from sendcalc.core.dates import in_words, short_words
@@ -56,7 +57,7 @@ def render_part_time(result: PartTimeResult, fmt: str, *, explain: bool = False)
                     {"week_of": w.monday, "sessions_held": w.held, "attended": w.attended, "missed": w.missed}
                     for w in result.weeks
                 ],
-                "steps": steps_json(result.steps),
+                "steps": steps_json(part_time_steps(result)),
                 "warnings": list(result.warnings),
             }
         )
@@ -113,5 +114,5 @@ def _parts(r: PartTimeResult, explain: bool) -> list[Any]:
         parts.append(table)
     parts.append(f"Calendar: {r.calendar}.")
     if explain:
-        parts.append("\n".join(steps_lines(r.steps)))
+        parts.append("\n".join(steps_lines(part_time_steps(r))))
     return parts

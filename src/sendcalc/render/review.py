@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sendcalc.core.dates import in_words
+from sendcalc.exclusions.explain import review_steps
 from sendcalc.exclusions.review import ReviewResult, ReviewStage
 from sendcalc.render.emit import json_text
 from sendcalc.render.ics import Event
@@ -29,7 +30,7 @@ def review_json(result: ReviewResult) -> str:
             "application": _stage(result.application, "made_on", "closing_date"),
             "panel_decision": _stage(result.panel_decision, "notified_on", "reconsider_by"),
             "warnings": list(result.warnings),
-            "steps": steps_json(result.steps),
+            "steps": steps_json(review_steps(result)),
         }
     )
 

@@ -7,9 +7,12 @@ from typing import Any
 
 from rich.table import Table
 
-from sendcalc.attendance.sent_home import Crossing, Event, SentHomeReport
+from sendcalc.attendance.explain import sent_home_steps
+from sendcalc.attendance.sent_home import Event, SentHomeReport
+from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
+from sendcalc.exclusions.thresholds import Crossing
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json, steps_lines
 from sendcalc.render.working import days_json, rich_text
@@ -31,24 +34,24 @@ def _equivalent(e: Event) -> str:
 
 def _crossing_json(c: Crossing) -> dict[str, Any]:
     return {
-        "scope": c.threshold.scope,
-        "period": c.label,
-        "more_than_days": c.threshold.days,
-        "date": c.day,
+        "scope": c.scope,
+        "period": c.period,
+        "more_than_days": c.line.days,
+        "date": c.date,
         "total_after": days_json(c.halves_after),
-        "meaning": c.threshold.meaning,
-        "source": c.threshold.source,
+        "meaning": c.line.meaning,
+        "source": c.line.source,
     }
 
 
 def _crossing_line(c: Crossing) -> str:
     return (
-        f"{in_words(c.day)}: the {c.threshold.scope} total for {c.label} went above {c.threshold.days} "
-        f"(to {days_text(c.halves_after)}): {c.threshold.meaning} ({c.threshold.source})"
+        f"{in_words(c.date)}: the {c.scope} total for {c.period} went above {c.line.days} "
+        f"(to {days_text(c.halves_after)}): {c.line.meaning} ({c.line.source})"
     )
 
 
-def render_report(report: SentHomeReport, fmt: str, *, explain: bool = False) -> str:
+def render_report(report: SentHomeReport, calendar: SchoolCalendar, fmt: str, *, explain: bool = False) -> str:
     if fmt == "json":
         return json_text(
             {
@@ -75,7 +78,7 @@ def render_report(report: SentHomeReport, fmt: str, *, explain: bool = False) ->
                 ],
                 "total_days": days_json(report.total_halves),
                 "crossings": [_crossing_json(c) for c in report.crossings],
-                "steps": steps_json(report.steps),
+                "steps": steps_json(sent_home_steps(calendar, report)),
                 "warnings": list(report.warnings),
             }
         )
@@ -86,10 +89,10 @@ def render_report(report: SentHomeReport, fmt: str, *, explain: bool = False) ->
             [[e.day, e.when, days_text(e.halves), e.term, days_text(e.term_halves_after), e.school_year,
               days_text(e.year_halves_after), e.note] for e in report.events],
         )  # fmt: skip
-    return rich_text(_table_parts(report, explain))
+    return rich_text(_table_parts(report, calendar, explain))
 
 
-def _table_parts(report: SentHomeReport, explain: bool) -> list[Any]:
+def _table_parts(report: SentHomeReport, calendar: SchoolCalendar, explain: bool) -> list[Any]:
     if not report.events:
         return [f"{report.source}: no events logged yet. Add one with: sendcalc sent-home add {report.source} "
                 "DATE TIME --note '...'"]  # fmt: skip
@@ -122,7 +125,7 @@ def _table_parts(report: SentHomeReport, explain: bool) -> list[Any]:
     parts.append(CONVENTION)
     parts.append(f"Calendar: {report.calendar}. For a printable summary: add --markdown.")
     if explain:
-        parts.append("\n".join(steps_lines(report.steps)))
+        parts.append("\n".join(steps_lines(sent_home_steps(calendar, report))))
     return parts
 
 

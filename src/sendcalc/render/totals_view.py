@@ -1,20 +1,19 @@
-"""Table, JSON, CSV and calendar events for `sendcalc totals` (a child's suspension record)."""
+"""JSON, CSV, calendar events and the text a person reads for `sendcalc totals` (a child's suspension record)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sendcalc.core.dates import in_words, iso_moment
-from sendcalc.core.units import days_number, days_text
-from sendcalc.exclusions.thresholds import CAP, days_words
-from sendcalc.exclusions.totals import TotalsResult, line_meaning
+from sendcalc.core.units import days_number, days_text, days_words
+from sendcalc.exclusions.explain import totals_steps
+from sendcalc.exclusions.thresholds import CAP
+from sendcalc.exclusions.totals import TotalsResult
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
+from sendcalc.render.text import columns, paint
 
 CSV_HEADER = [
     "number",
@@ -116,7 +115,7 @@ def totals_json(result: TotalsResult) -> str:
             for run in ledger.runs
         ],
         "warnings": list(result.warnings),
-        "steps": steps_json(result.steps),
+        "steps": steps_json(totals_steps(result)),
     }
     return json_text(body)
 
@@ -128,7 +127,7 @@ def _crossed(result: TotalsResult, scope: str, period: str) -> list[dict[str, An
             "suspension": c.entry + 1,
             "row": c.by,
             "date": c.date,
-            "meaning": line_meaning(c.scope, c.threshold_halves),
+            "meaning": c.line.meaning,
         }
         for c in result.ledger.crossings
         if c.scope == scope and c.period == period
@@ -186,7 +185,7 @@ def totals_events(result: TotalsResult) -> list[Event]:
                 c.date,
                 None,
                 f"Above {days_words(c.threshold_halves)} in {c.scope} {c.period}",
-                line_meaning(c.scope, c.threshold_halves),
+                c.line.meaning,
             )
         )
     return sorted(events, key=lambda e: e.date)
@@ -203,20 +202,11 @@ def _short(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def print_totals(result: TotalsResult) -> None:
-    import sys
-
-    from rich.table import Table
-    from rich.text import Text
-
-    from sendcalc.render.working import rich_text
-
+def totals_text(result: TotalsResult, *, colour: bool = False) -> str:
+    """The table view: each suspension with its totals, the lines crossed, and the back-to-back runs."""
     ledger = result.ledger
-    out: list[RenderableType] = [Text(f"Suspension totals ({result.calendar} calendar)", style="bold")]
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    for column in ("#", "starts", "days", "term total", "year", "day 6"):
-        table.add_column(column)
-    table.add_column("governing board", min_width=20)
+    out = [paint(f"Suspension totals ({result.calendar} calendar)", "bold", colour)]
+    rows = []
     for number, (item, board, (provision, _)) in enumerate(
         zip(ledger.entries, result.boards, result.provision, strict=True), start=1
     ):
@@ -227,44 +217,40 @@ def print_totals(result: TotalsResult) -> None:
         start = _short(s.starts_at.date()) + ("" if s.start.position[1] == 0 else f"\n{s.starts_at:%H:%M}")
         six = _short(provision) if provision else "-"
         length = "0.5 lunch" if s.lunchtime else days_text(s.halves)
-        table.add_row(str(number), start, length, terms, years, six, _DUTY_SHORT[board.duty] + deadline)
-    out.append(table)
+        rows.append((str(number), start, length, terms, years, six, _DUTY_SHORT[board.duty] + deadline))
+    out += columns(rows, ("#", "starts", "days", "term total", "year", "day 6", "governing board"), indent=" ", gap=2)
     out.append(
-        Text("Rows: " + "; ".join(f"{n} = {e.entry.label}" for n, e in enumerate(ledger.entries, 1)), style="dim")
+        paint("Rows: " + "; ".join(f"{n} = {e.entry.label}" for n, e in enumerate(ledger.entries, 1)), "dim", colour)
     )
-    out.append(Text("Totals (the Regulations count 5 and 15 per term; the 45-day cap is per school year):"))
+    out.append("Totals (the Regulations count 5 and 15 per term; the 45-day cap is per school year):")
     for t in ledger.terms:
-        out.append(Text(f"  {t.period}: {days_words(t.total_halves)}"))
+        out.append(f"  {t.period}: {days_words(t.total_halves)}")
     for y in ledger.years:
         flag = "  UNLAWFUL: above 45" if y.total_halves > CAP else f"  ({days_text(CAP - y.total_halves)} left of 45)"
-        out.append(Text(f"  school year {y.period}: {days_words(y.total_halves)}{flag}"))
+        out.append(f"  school year {y.period}: {days_words(y.total_halves)}{flag}")
     if ledger.crossings:
-        out.append(Text("Lines crossed:"))
-        crossed = Table(box=None, padding=(0, 1), show_edge=False, show_header=False)
-        crossed.add_column("where", no_wrap=True)
-        crossed.add_column("means")
+        out.append("Lines crossed:")
+        crossed = []
         for c in ledger.crossings:
             where = f"{c.period} term" if c.scope == "term" else f"school year {c.period}"
-            crossed.add_row(
-                f"  above {days_text(c.threshold_halves)} in {where}\n  suspension {c.entry + 1}, {_short(c.date)}",
-                line_meaning(c.scope, c.threshold_halves),
+            crossed.append(
+                (
+                    f"above {days_text(c.threshold_halves)} in {where}\nsuspension {c.entry + 1}, {_short(c.date)}",
+                    c.line.meaning,
+                )
             )
-        out.append(crossed)
-    out.append(Text("Back-to-back runs (a run is broken only when the child attends a full session):"))
+        out += columns(crossed, indent="   ", gap=2)
+    out.append("Back-to-back runs (a run is broken only when the child attends a full session):")
     lunchtimes = [
         run.members[0] + 1 for run in ledger.runs if ledger.entries[run.members[0]].entry.suspension.lunchtime
     ]
     if lunchtimes:
-        out.append(
-            Text(
-                f"  lunchtimes (never part of a run: the child attends the afternoon): "
-                f"{', '.join(str(n) for n in lunchtimes)}"
-            )
-        )
+        numbers = ", ".join(str(n) for n in lunchtimes)
+        out.append(f"  lunchtimes (never part of a run: the child attends the afternoon): {numbers}")
     for run in ledger.runs:
         if ledger.entries[run.members[0]].entry.suspension.lunchtime:
             continue
         members = ", ".join(str(m + 1) for m in run.members)
         six = f"day 6 is {in_words(run.day_six)}" if run.day_six else "5 days or fewer: no day 6"
-        out.append(Text(f"  run {run.number} (suspensions {members}): {days_words(run.halves)}; {six}"))
-    sys.stdout.write(rich_text(out))
+        out.append(f"  run {run.number} (suspensions {members}): {days_words(run.halves)}; {six}")
+    return "\n".join(out) + "\n"

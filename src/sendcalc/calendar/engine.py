@@ -1,0 +1,433 @@
+"""SchoolCalendar: which days a school holds sessions, and arithmetic over them.
+
+Built once from terms, breaks, closures and bank holidays into a sorted list of school-day
+ordinals; every query afterwards is a binary search (the exchange_calendars approach). The
+arithmetic of school time within a day (sessions, half days) is in school_time.py. Nothing
+here reads files or prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sendcalc.calendar.model import (
+    SESSIONS,
+    Closure,
+    Inclusive,
+    SchoolTimes,
+    SchoolYear,
+    Session,
+    Term,
+    school_year_bounds,
+    school_year_label,
+    seconds,
+)
+from sendcalc.calendar.school_time import SchoolTime
+from sendcalc.core.dates import in_words
+from sendcalc.core.errors import InputError, NotASchoolDayError, OutOfRangeError
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class SchoolCalendar(SchoolTime):
+    """A school's calendar: terms, breaks, closures and bank holidays, precomputed for O(log n) queries.
+
+    Build it with :func:`sendcalc.calendar.load_calendar` or directly from
+    :class:`SchoolYear` values; :meth:`with_closures` adds a school's own days off.
+    """
+
+    name: str
+    years: tuple[SchoolYear, ...]
+    bank_holidays: Mapping[dt.date, str]
+    closures: tuple[Closure, ...] = ()
+    times: SchoolTimes = field(default_factory=SchoolTimes)
+    key: str = ""
+    _days: list[int] = field(init=False, repr=False, compare=False)
+    _index: dict[int, int] = field(init=False, repr=False, compare=False)
+    _terms: list[Term] = field(init=False, repr=False, compare=False)
+    _term_starts: list[int] = field(init=False, repr=False, compare=False)
+    _whole: dict[dt.date, Closure] = field(init=False, repr=False, compare=False)
+    _partial: dict[dt.date, tuple[Closure, ...]] = field(init=False, repr=False, compare=False)
+    _labels: dict[str, SchoolYear] = field(init=False, repr=False, compare=False)
+    _lo: int = field(init=False, repr=False, compare=False)
+    _hi: int = field(init=False, repr=False, compare=False)
+    _gaps: tuple[tuple[int, int, str], ...] = field(init=False, repr=False, compare=False)
+    _gap_breaks: list[int] = field(init=False, repr=False, compare=False)
+    _partial_indexes: list[int] = field(init=False, repr=False, compare=False)
+    _day_starts: int = field(init=False, repr=False, compare=False)
+    _length: int = field(init=False, repr=False, compare=False)
+    _morning: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        years = tuple(sorted(self.years, key=lambda y: y.label))
+        terms = sorted((t for y in years for t in y.terms), key=lambda t: t.first_day)
+        whole: dict[dt.date, Closure] = {}
+        partial: dict[dt.date, tuple[Closure, ...]] = {}
+        for closure in self.closures:
+            if closure.session is None:
+                whole.setdefault(closure.day, closure)
+            else:
+                partial[closure.day] = (*partial.get(closure.day, ()), closure)
+        days: list[int] = []
+        for term in terms:
+            day = term.first_day
+            while day <= term.last_day:
+                if (
+                    day.weekday() < 5
+                    and day not in self.bank_holidays
+                    and day not in whole
+                    and term.break_on(day) is None
+                ):
+                    days.append(day.toordinal())
+                day += _ONE_DAY
+        set_ = object.__setattr__
+        set_(self, "years", years)
+        set_(self, "_days", days)
+        set_(self, "_index", {ordinal: i for i, ordinal in enumerate(days)})
+        set_(self, "_terms", terms)
+        set_(self, "_term_starts", [t.first_day.toordinal() for t in terms])
+        set_(self, "_whole", whole)
+        set_(self, "_partial", {d: c for d, c in partial.items() if d not in whole})
+        set_(self, "_labels", {y.label: y for y in years})
+        starts = [int(y.label[:4]) for y in years]
+        set_(self, "_lo", dt.date(starts[0], 8, 1).toordinal() if years else 1)
+        set_(self, "_hi", dt.date(starts[-1] + 1, 7, 31).toordinal() if years else 0)
+        gaps = (
+            [
+                (dt.date(y, 8, 1).toordinal(), dt.date(y + 1, 7, 31).toordinal(), f"{y}-{(y + 1) % 100:02d}")
+                for y in range(starts[0], starts[-1])
+                if y not in starts
+            ]
+            if years
+            else []
+        )
+        set_(self, "_gaps", tuple(gaps))
+        set_(self, "_gap_breaks", [bisect_left(days, hi) for _, hi, _ in gaps])
+        index = self._index
+        set_(self, "_partial_indexes", sorted(index[d.toordinal()] for d in self._partial if d.toordinal() in index))
+        set_(self, "_day_starts", seconds(self.times.day_starts))
+        set_(self, "_length", self.times.length_seconds)
+        set_(self, "_morning", self.times.morning_seconds)
+
+    @cached_property
+    def _working(self) -> list[int]:
+        """Working days (2012 Regs reg 2) from the first covered year to a year after the last.
+
+        Built on first use: only the postal rules need it.
+        """
+        if not self.years:
+            return []
+        out = []
+        day = self.first_date
+        last = self.last_date + dt.timedelta(days=366)
+        while day <= last:
+            if day.weekday() < 5 and day not in self.bank_holidays:
+                out.append(day.toordinal())
+            day += _ONE_DAY
+        return out
+
+    # ----- coverage -------------------------------------------------------------------------------
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """School years this calendar has term dates for, oldest first."""
+        return tuple(self._labels)
+
+    @property
+    def first_date(self) -> dt.date:
+        return school_year_bounds(self.years[0].label)[0]
+
+    @property
+    def last_date(self) -> dt.date:
+        return school_year_bounds(self.years[-1].label)[1]
+
+    def year(self, label: str) -> SchoolYear:
+        """The data for one school year, or OutOfRangeError naming the years there are."""
+        try:
+            return self._labels[label]
+        except KeyError:
+            raise OutOfRangeError(self._missing_year_message(label), fix="school-year", school_year=label) from None
+
+    def year_of(self, day: dt.date) -> SchoolYear:
+        """The school year containing ``day`` (which must be covered)."""
+        return self.year(school_year_label(day))
+
+    def covers(self, day: dt.date) -> bool:
+        ordinal = day.toordinal()
+        if not self._lo <= ordinal <= self._hi:
+            return False
+        return not any(lo <= ordinal <= hi for lo, hi, _ in self._gaps)
+
+    def require(self, day: dt.date) -> None:
+        """Raise OutOfRangeError unless the calendar has data for ``day``'s school year."""
+        if not self.covers(day):
+            label = school_year_label(day)
+            raise OutOfRangeError(self._missing_year_message(label, day), fix="school-year", school_year=label)
+
+    def status_warnings(self, first: dt.date, last: dt.date) -> list[str]:
+        """A warning for each school year from ``first`` to ``last`` whose dates are not confirmed."""
+        out = []
+        for year in self.years:
+            year_first, year_last = school_year_bounds(year.label)
+            if year.status != "confirmed" and year_first <= last and year_last >= first:
+                note = f" {year.notes}" if year.notes else ""
+                out.append(
+                    f"the {self.name} term dates for {year.label} are {year.status}, not confirmed.{note} "
+                    "Check them against the school's own list; a school calendar file can correct them"
+                )
+        return out
+
+    def _missing_year_message(self, label: str, day: dt.date | None = None) -> str:
+        what = f"{in_words(day)} is in school year {label}" if day else f"school year {label} is needed"
+        have = ", ".join(self._labels) or "none"
+        return f"{what}, but the {self.name} calendar has term dates only for {have}"
+
+    def _require_span(self, first: dt.date, last: dt.date) -> None:
+        """Every school year from ``first`` to ``last`` must be covered, so no gap is skipped silently."""
+        a, b = sorted((first.toordinal(), last.toordinal()))
+        if a < self._lo or b > self._hi:
+            self.require(first)
+            self.require(last)
+        for lo, hi, label in self._gaps:
+            if a <= hi and b >= lo:
+                raise OutOfRangeError(
+                    f"counting from {in_words(first)} to {in_words(last)} passes through school year {label}, "
+                    f"but the {self.name} calendar has no term dates for it (it has {', '.join(self._labels)})",
+                    fix="school-year",
+                    school_year=label,
+                )
+
+    # ----- school days ----------------------------------------------------------------------------
+
+    def is_school_day(self, day: dt.date) -> bool:
+        self.require(day)
+        return day.toordinal() in self._index
+
+    def school_days(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        """School days from ``first`` to ``last``, both included."""
+        self._require_span(first, last)
+        lo, hi = bisect_left(self._days, first.toordinal()), bisect_right(self._days, last.toordinal())
+        return [dt.date.fromordinal(o) for o in self._days[lo:hi]]
+
+    def school_days_in_year(self, label: str) -> list[dt.date]:
+        first, last = school_year_bounds(self.year(label).label)
+        return self.school_days(first, last)
+
+    def day_kind(self, day: dt.date) -> str:
+        """Why a date is or is not a school day, in words ('a Saturday', 'a bank holiday (Boxing Day)')."""
+        return self.classify(day)[1]
+
+    def classify(self, day: dt.date) -> tuple[str, str]:
+        """(category, words) for a date. Categories: school day, weekend, bank holiday, inset,
+        occasional, closure, break, holiday."""
+        self.require(day)
+        if day.toordinal() in self._index:
+            return "school day", "a school day"
+        if day.weekday() >= 5:
+            return "weekend", f"a {day:%A}"
+        if day in self.bank_holidays:
+            return "bank holiday", f"a bank holiday ({self.bank_holidays[day]})"
+        if day in self._whole:
+            return self._whole[day].kind, self._whole[day].describe()
+        term = self.term_of(day)
+        found = term.break_on(day) if term else None
+        if term is not None and found is not None:
+            return "break", f"in the {found.name} break of the {term.name} term"
+        return "holiday", f"in the {self._holiday_name(day)}"
+
+    def _holiday_name(self, day: dt.date) -> str:
+        """Name the holiday between terms after the term before it (Christmas follows autumn)."""
+        i = bisect_right(self._term_starts, day.toordinal()) - 1
+        before = self._terms[i].name.lower() if i >= 0 else ""
+        for word, name in (
+            ("autumn", "Christmas holiday"),
+            ("spring", "Easter holiday"),
+            ("summer", "summer holiday"),
+        ):
+            if word in before:
+                return name
+        return "school holidays"
+
+    def sessions_on(self, day: dt.date) -> tuple[Session, ...]:
+        """The sessions held on ``day``: both, one (a session closure), or none."""
+        if not self.is_school_day(day):
+            return ()
+        closed = {c.session for c in self._partial.get(day, ())}
+        return tuple(s for s in SESSIONS if s not in closed)
+
+    def closure_on(self, day: dt.date) -> tuple[Closure, ...]:
+        """Closures recorded for ``day`` (whole day first, then sessions)."""
+        whole = (self._whole[day],) if day in self._whole else ()
+        return whole + self._partial.get(day, ())
+
+    def next_school_day(self, day: dt.date) -> dt.date:
+        """The first school day strictly after ``day``."""
+        return self.school_day_offset(day, 1)
+
+    def previous_school_day(self, day: dt.date) -> dt.date:
+        """The last school day strictly before ``day``."""
+        return self.school_day_offset(day, -1)
+
+    def school_day_offset(self, day: dt.date, n: int) -> dt.date:
+        """The ``n``-th school day after ``day`` (before, if ``n`` < 0); ``day`` itself is day 0.
+
+        ``day`` need not be a school day: the first school day after a Saturday is offset 1.
+        This is how the Regulations count "within 15 school days of receiving notice".
+        """
+        self.require(day)
+        ordinal = day.toordinal()
+        if n == 0:
+            if ordinal not in self._index:
+                raise NotASchoolDayError(
+                    f"{in_words(day)} is not a school day: it is {self.day_kind(day)}", fix="school-day", day=day
+                )
+            return day
+        i = bisect_right(self._days, ordinal) + n - 1 if n > 0 else bisect_left(self._days, ordinal) + n
+        return self._day_at(i, day)
+
+    def nth_school_day(self, start: dt.date, n: int) -> dt.date:
+        """The ``n``-th school day counting ``start`` as day 1 if it is a school day (``n`` >= 1)."""
+        if n < 1:
+            raise InputError(f"n must be 1 or more, not {n}")
+        self.require(start)
+        return self._day_at(bisect_left(self._days, start.toordinal()) + n - 1, start)
+
+    def _day_at(self, i: int, origin: dt.date) -> dt.date:
+        if not 0 <= i < len(self._days):
+            edge = "after" if i >= 0 else "before"
+            raise OutOfRangeError(
+                f"counting from {in_words(origin)} runs {edge} the school years the {self.name} calendar "
+                f"has term dates for ({', '.join(self._labels)})",
+                fix="school-year",
+            )
+        result = dt.date.fromordinal(self._days[i])
+        if self._may_cross_gap(bisect_left(self._days, origin.toordinal()), i):
+            self._require_span(origin, result)
+        return result
+
+    def count_school_days(self, first: dt.date, last: dt.date, inclusive: Inclusive = "both") -> int:
+        """School days from ``first`` to ``last``; ``inclusive`` says which ends count."""
+        if last < first:
+            raise InputError(f"the end date {in_words(last)} is before the start date {in_words(first)}")
+        self._require_span(first, last)
+        a, b = first.toordinal(), last.toordinal()
+        lo = bisect_left(self._days, a) if inclusive in ("both", "start") else bisect_right(self._days, a)
+        hi = bisect_right(self._days, b) if inclusive in ("both", "end") else bisect_left(self._days, b)
+        return max(0, hi - lo)
+
+    def school_day_index(self, day: dt.date) -> int | None:
+        """Position of ``day`` among the school days, or None when it is not one (covered years only)."""
+        found = self._index.get(day.toordinal())
+        if found is None:
+            self.require(day)
+        return found
+
+    def index_of(self, day: dt.date) -> int:
+        """Position of a school day in the calendar (for distance arithmetic in the domain)."""
+        try:
+            return self._index[day.toordinal()]
+        except KeyError:
+            self.require(day)
+            raise NotASchoolDayError(
+                f"{in_words(day)} is not a school day: it is {self.day_kind(day)}", fix="school-day", day=day
+            ) from None
+
+    def day_at_index(self, i: int, origin: int | None = None) -> dt.date:
+        """The school day at a position from :meth:`index_of`.
+
+        Pass ``origin`` (the index counted from) when moving by a number of school days: a move
+        that would jump over a school year the calendar has no data for is an OutOfRangeError,
+        as is a position past either end.
+        """
+        days = self._days
+        if not 0 <= i < len(days):
+            near = days[0] if i < 0 else days[-1]
+            return self._day_at(i, dt.date.fromordinal(near))
+        if origin is not None and self._may_cross_gap(origin, i):
+            self._require_span(dt.date.fromordinal(days[max(origin, 0)]), dt.date.fromordinal(days[i]))
+        return dt.date.fromordinal(days[i])
+
+    def _may_cross_gap(self, a: int, b: int) -> bool:
+        """Whether a missing school year may lie between positions ``a`` and ``b``: a cheap test on the
+        positions, so that only a move that may cross a gap pays for :meth:`_require_span`'s exact one."""
+        breaks = self._gap_breaks
+        if not breaks:
+            return False
+        j = bisect_left(breaks, min(a, b))
+        return j < len(breaks) and breaks[j] <= max(a, b)
+
+    # ----- terms ----------------------------------------------------------------------------------
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(self._terms)
+
+    def term_of(self, day: dt.date) -> Term | None:
+        """The term whose first-to-last-day window (breaks included) contains ``day``."""
+        i = bisect_right(self._term_starts, day.toordinal()) - 1
+        if i >= 0 and day <= self._terms[i].last_day:
+            return self._terms[i]
+        return None
+
+    def term_school_days(self, term: Term) -> list[dt.date]:
+        return self.school_days(term.first_day, term.last_day)
+
+    # ----- working days (2012 Regs reg 2: postal rules) -------------------------------------------
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Not a weekend, Christmas Day, Good Friday or bank holiday (school holidays ARE working days)."""
+        return day.weekday() < 5 and day not in self.bank_holidays
+
+    def working_day_offset(self, day: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day after ``day`` (``n`` >= 1)."""
+        i = bisect_right(self._working, day.toordinal()) + n - 1
+        if not self._working or not 0 <= i < len(self._working) or day.toordinal() < self._working[0]:
+            raise OutOfRangeError(
+                f"{in_words(day)} is outside the dates this calendar knows bank holidays for "
+                f"({in_words(self.first_date)} onwards)"
+            )
+        return dt.date.fromordinal(self._working[i])
+
+    # ----- changes --------------------------------------------------------------------------------
+
+    def closure_problem(self, closure: Closure) -> str | None:
+        """Why a closure cannot be placed on this calendar (a phrase), or None when it fits."""
+        day = closure.day
+        if not self.covers(day):
+            return f"it is outside the school years this calendar has term dates for ({', '.join(self.labels)})"
+        if day.weekday() >= 5:
+            return f"it is a {day:%A}; a day without pupils must be a weekday in term"
+        if day in self.bank_holidays:
+            return f"it is already a bank holiday ({self.bank_holidays[day]})"
+        term = self.term_of(day)
+        if term is None or term.break_on(day) is not None:
+            return f"it is {self.day_kind(day)}, not in term; a day without pupils must be a weekday in term"
+        return None
+
+    def with_closures(self, closures: Iterable[Closure]) -> SchoolCalendar:
+        """A copy with more days (or sessions) without pupils; each must be a weekday in term."""
+        extra = tuple(closures)
+        for closure in extra:
+            problem = self.closure_problem(closure)
+            if problem:
+                raise InputError(f"{in_words(closure.day)} cannot be {closure.describe()}: {problem}")
+        return SchoolCalendar(
+            name=self.name,
+            years=self.years,
+            bank_holidays=self.bank_holidays,
+            closures=self.closures + extra,
+            times=self.times,
+            key=self.key,
+        )
+
+    def iter_days(self, first: dt.date, last: dt.date) -> Iterator[dt.date]:
+        """Every calendar date from ``first`` to ``last`` inclusive (for listings and grids)."""
+        day = first
+        while day <= last:
+            yield day
+            day += _ONE_DAY

@@ -1,0 +1,193 @@
+"""The one way every command hands over its result: stdout or a file, an optional .ics, warnings on stderr.
+
+Results go to stdout, or with ``-o FILE`` to a file written through a temporary file in the same
+folder and renamed into place only when complete, so an input is never overwritten half-way and a
+failed run leaves no partial file. Every write error (a full disk, a closed stdout, a folder that
+cannot be written) becomes one line and exit code 2; a reader that goes away (``| head``) ends the
+run quietly. Warnings go to stderr after the result, so a person sees them last.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from sendcalc.core.errors import InputError
+
+if TYPE_CHECKING:
+    from sendcalc.core.steps import Step
+    from sendcalc.render.ics import Event
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where and how a command writes: the format, the working, a file instead of stdout, an .ics file."""
+
+    fmt: str = "table"
+    explain: bool = False
+    path: str | None = None
+    ics: str | None = None
+
+    @property
+    def colour(self) -> bool:
+        """Colour only for a person at a terminal (never in a file, nor with NO_COLOR set)."""
+        from sendcalc.render.text import colour
+
+        return self.path is None and colour()
+
+
+def warn(messages: Sequence[str]) -> None:
+    """Warnings go to stderr, one line each, so stdout stays clean for scripts."""
+    for message in messages:
+        print(f"sendcalc: warning: {message}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """A line for the person on stderr that is neither a warning nor an error ('wrote 7 events to ...')."""
+    print(f"sendcalc: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def sink(path: str | None, *, newline: str = "") -> Iterator[IO[str]]:
+    """A text stream for results: stdout, or ``path`` written through a temporary file renamed on success.
+
+    If the body raises (an error, Ctrl-C), the temporary file is removed and ``path`` is untouched.
+    """
+    if not path or path == "-":
+        if sys.stdout is None:  # started with stdout closed
+            raise InputError("cannot write the results: stdout is closed")
+        yield sys.stdout
+        _flush_stdout()
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"cannot write the results to {path!r}: it is a folder; give a file name")
+    if target.exists() and not target.is_file():  # a device or a pipe (/dev/stdout): write to it as it is
+        try:
+            with open(target, "w", encoding="utf-8", newline=newline) as stream:
+                yield stream
+        except OSError as exc:
+            raise InputError(f"cannot write the results to {path!r}: {_reason(exc)}") from None
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the results to {path!r}: {_reason(exc)}; give -o a file in a folder you can write to"
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+            yield stream
+        os.replace(temporary, target)
+    except OSError as exc:
+        _remove(temporary)
+        raise InputError(f"cannot write the results to {path!r}: {_reason(exc)}") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def write(text: str, path: str | None = None) -> None:
+    """Write a whole result to stdout or ``path`` (see :func:`sink`)."""
+    if path and path != "-":
+        with sink(path, newline="\n") as stream:
+            stream.write(text)
+        return
+    if sys.stdout is None:  # started with stdout closed
+        raise InputError("cannot write the results: stdout is closed")
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot write the results to stdout: {_reason(exc)}") from None
+    _flush_stdout()
+
+
+def write_bytes(data: bytes, path: str, what: str) -> None:
+    """Write a file (an .ics) through a temporary file; an empty or unwritable path is one line, exit 2."""
+    if not path.strip():
+        raise InputError(f"the {what} file name is empty; give a file name such as dates.ics")
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"cannot write the {what} file {path!r}: it is a folder; give a file name")
+    temporary = None
+    try:
+        if target.exists() and not target.is_file():  # a device or a pipe: write to it as it is
+            target.write_bytes(data)
+            return
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except OSError as exc:
+        if temporary is not None:
+            _remove(temporary)
+        raise InputError(f"cannot write the {what} file {path!r}: {_reason(exc)}") from None
+
+
+def deliver(
+    out: Output,
+    *,
+    text: Callable[[], str],
+    as_json: Callable[[], str],
+    as_csv: Callable[[], str] | None = None,
+    steps: Callable[[], Sequence[Step]] | None = None,
+    events: Callable[[], list[Event]] | None = None,
+    ics_name: str = "sendcalc",
+    warnings: Sequence[str] = (),
+) -> None:
+    """The result in the chosen format, then warnings on stderr (so a person sees them last).
+
+    ``--explain`` adds the working after the text (JSON always carries ``steps``); ``--ics`` writes
+    the dated events to a file and says so on stderr.
+    """
+    written = None
+    if out.ics is not None and events is not None:
+        from sendcalc.render.ics import ics_bytes
+
+        dated = events()
+        write_bytes(ics_bytes(dated, ics_name), out.ics, "calendar")
+        written = len(dated)
+    if out.fmt == "json":
+        body = as_json()
+    elif out.fmt == "csv":
+        if as_csv is None:
+            raise InputError("this command writes table or json, not csv")
+        body = as_csv()
+    else:
+        body = text()
+        if out.explain and steps is not None:
+            from sendcalc.render.steps import steps_text
+
+            body += steps_text(steps())
+    write(body, out.path)
+    warn(warnings)
+    if written is not None:
+        note(f"wrote {written} event(s) to {out.ics}")
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # a full disk, or stdout closed
+        raise InputError(f"cannot write the results to stdout: {_reason(exc)}") from None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return "stdout is closed" if isinstance(exc, ValueError) else str(exc)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
