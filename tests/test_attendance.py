@@ -11,15 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendcalc.attendance.codes import CODES, codes_of, lookup
-from sendcalc.attendance.figures import (
-    analyse_register,
-    check_penalty,
-    continuous_unauthorised,
-    percent,
-    percent_text,
-    quick_figures,
-    school_weeks,
-)
+from sendcalc.attendance.figures import analyse_register, percent, percent_text, quick_figures
+from sendcalc.attendance.penalty import check_penalty, continuous_unauthorised, school_weeks
 from sendcalc.attendance.register import Mark
 from sendcalc.calendar import Closure, SchoolCalendar, load_calendar
 from sendcalc.core.errors import InputError, OutOfRangeError

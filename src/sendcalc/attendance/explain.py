@@ -7,21 +7,12 @@ here computes a figure: each step reads what the attendance modules already deci
 from __future__ import annotations
 
 from sendcalc.attendance.codes import CODES_SOURCE
-from sendcalc.attendance.figures import (
-    FINES,
-    PENALTY_SOURCE,
-    RETURNS_SOURCE,
-    WTISA,
-    AttendanceReport,
-    PenaltyCheck,
-    QuickReport,
-    Tally,
-    percent_text,
-)
+from sendcalc.attendance.figures import WTISA, AttendanceReport, QuickReport, Tally, percent_text
 from sendcalc.attendance.health import HEALTH_GUIDANCE, S19, SICKNESS_RETURN, STATUS_WORDS, HealthAbsence, Trigger
 from sendcalc.attendance.health import WTISA as HEALTH_WTISA
 from sendcalc.attendance.part_time import C2_SOURCE, PartTimeResult, describe_slots
 from sendcalc.attendance.part_time import WTISA as PART_TIME_WTISA
+from sendcalc.attendance.penalty import FINES, PENALTY_SOURCE, RETURNS_SOURCE, PenaltyCheck
 from sendcalc.attendance.sent_home import GUIDANCE, REGS, SentHomeReport
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words

@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sendcalc.attendance.figures import monday_of, percent
+from sendcalc.attendance.figures import percent
+from sendcalc.attendance.penalty import monday_of
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.model import SESSIONS, Session, school_year_bounds, school_year_label
 from sendcalc.core.dates import in_words

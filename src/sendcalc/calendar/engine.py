@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from sendcalc.calendar.coverage import Coverage
 from sendcalc.calendar.model import (
     SESSIONS,
     Closure,
@@ -23,7 +24,6 @@ from sendcalc.calendar.model import (
     Session,
     Term,
     school_year_bounds,
-    school_year_label,
     seconds,
 )
 from sendcalc.calendar.school_time import SchoolTime
@@ -34,7 +34,7 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
-class SchoolCalendar(SchoolTime):
+class SchoolCalendar(Coverage, SchoolTime):
     """A school's calendar: terms, breaks, closures and bank holidays, precomputed for O(log n) queries.
 
     Build it with :func:`sendcalc.calendar.load_calendar` or directly from
@@ -130,77 +130,6 @@ class SchoolCalendar(SchoolTime):
                 out.append(day.toordinal())
             day += _ONE_DAY
         return out
-
-    # ----- coverage -------------------------------------------------------------------------------
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        """School years this calendar has term dates for, oldest first."""
-        return tuple(self._labels)
-
-    @property
-    def first_date(self) -> dt.date:
-        return school_year_bounds(self.years[0].label)[0]
-
-    @property
-    def last_date(self) -> dt.date:
-        return school_year_bounds(self.years[-1].label)[1]
-
-    def year(self, label: str) -> SchoolYear:
-        """The data for one school year, or OutOfRangeError naming the years there are."""
-        try:
-            return self._labels[label]
-        except KeyError:
-            raise OutOfRangeError(self._missing_year_message(label), fix="school-year", school_year=label) from None
-
-    def year_of(self, day: dt.date) -> SchoolYear:
-        """The school year containing ``day`` (which must be covered)."""
-        return self.year(school_year_label(day))
-
-    def covers(self, day: dt.date) -> bool:
-        ordinal = day.toordinal()
-        if not self._lo <= ordinal <= self._hi:
-            return False
-        return not any(lo <= ordinal <= hi for lo, hi, _ in self._gaps)
-
-    def require(self, day: dt.date) -> None:
-        """Raise OutOfRangeError unless the calendar has data for ``day``'s school year."""
-        if not self.covers(day):
-            label = school_year_label(day)
-            raise OutOfRangeError(self._missing_year_message(label, day), fix="school-year", school_year=label)
-
-    def status_warnings(self, first: dt.date, last: dt.date) -> list[str]:
-        """A warning for each school year from ``first`` to ``last`` whose dates are not confirmed."""
-        out = []
-        for year in self.years:
-            year_first, year_last = school_year_bounds(year.label)
-            if year.status != "confirmed" and year_first <= last and year_last >= first:
-                note = f" {year.notes}" if year.notes else ""
-                out.append(
-                    f"the {self.name} term dates for {year.label} are {year.status}, not confirmed.{note} "
-                    "Check them against the school's own list; a school calendar file can correct them"
-                )
-        return out
-
-    def _missing_year_message(self, label: str, day: dt.date | None = None) -> str:
-        what = f"{in_words(day)} is in school year {label}" if day else f"school year {label} is needed"
-        have = ", ".join(self._labels) or "none"
-        return f"{what}, but the {self.name} calendar has term dates only for {have}"
-
-    def _require_span(self, first: dt.date, last: dt.date) -> None:
-        """Every school year from ``first`` to ``last`` must be covered, so no gap is skipped silently."""
-        a, b = sorted((first.toordinal(), last.toordinal()))
-        if a < self._lo or b > self._hi:
-            self.require(first)
-            self.require(last)
-        for lo, hi, label in self._gaps:
-            if a <= hi and b >= lo:
-                raise OutOfRangeError(
-                    f"counting from {in_words(first)} to {in_words(last)} passes through school year {label}, "
-                    f"but the {self.name} calendar has no term dates for it (it has {', '.join(self._labels)})",
-                    fix="school-year",
-                    school_year=label,
-                )
 
     # ----- school days ----------------------------------------------------------------------------
 
@@ -351,15 +280,6 @@ class SchoolCalendar(SchoolTime):
         if origin is not None and self._may_cross_gap(origin, i):
             self._require_span(dt.date.fromordinal(days[max(origin, 0)]), dt.date.fromordinal(days[i]))
         return dt.date.fromordinal(days[i])
-
-    def _may_cross_gap(self, a: int, b: int) -> bool:
-        """Whether a missing school year may lie between positions ``a`` and ``b``: a cheap test on the
-        positions, so that only a move that may cross a gap pays for :meth:`_require_span`'s exact one."""
-        breaks = self._gap_breaks
-        if not breaks:
-            return False
-        j = bisect_left(breaks, min(a, b))
-        return j < len(breaks) and breaks[j] <= max(a, b)
 
     # ----- terms ----------------------------------------------------------------------------------
 

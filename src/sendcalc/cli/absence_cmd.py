@@ -83,11 +83,11 @@ def absence(
       sendcalc absence --from 2025-11-03 --to 2025-11-28 --year-group 9
     """
     from sendcalc.attendance.health import Earlier, health_absence
-    from sendcalc.cli.output import warn, write
+    from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
     from sendcalc.core.units import parse_days
     from sendcalc.readers.earlier import read_earlier
-    from sendcalc.render.health_view import render_health
+    from sendcalc.render.health_view import health_view
 
     if earlier and earlier_days is not None:
         raise InputError("give either --earlier FILE or --earlier-days N, not both")
@@ -107,5 +107,4 @@ def absence(
         earlier=before,
         pupil=pupil,
     )
-    write(render_health(result, out.fmt, explain=out.explain), out.path)
-    warn(result.warnings)
+    deliver(out, health_view(result), result.warnings)

@@ -46,25 +46,23 @@ def attendance(
       sendcalc attendance --register register.csv
       sendcalc attendance --possible 380 --absent 38
     """
-    from sendcalc.cli.output import warn, write
+    from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
 
     if register is None:
         if possible is None or absent is None:
             raise InputError("give --register FILE, or both --possible N and --absent M for a quick figure")
         from sendcalc.attendance.figures import quick_figures
-        from sendcalc.render.attendance_view import render_quick
+        from sendcalc.render.attendance_view import quick_view
 
-        quick = quick_figures(possible, absent, suspended)
-        write(render_quick(quick, out.fmt, explain=out.explain), out.path)
+        deliver(out, quick_view(quick_figures(possible, absent, suspended)))
         return
     if possible is not None or absent is not None:
         raise InputError("give either --register FILE or --possible/--absent, not both")
     from sendcalc.attendance.figures import analyse_register
     from sendcalc.readers.register import read_register
-    from sendcalc.render.attendance_view import render_report
+    from sendcalc.render.attendance_view import register_view
 
     cal = calendar.load()
     report = analyse_register(cal, read_register(register, cal))
-    write(render_report(report, out.fmt, explain=out.explain, weeks=weeks), out.path)
-    warn(report.warnings)
+    deliver(out, register_view(report, weeks=weeks), report.warnings)

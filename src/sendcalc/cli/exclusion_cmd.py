@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 import typer
 
 from sendcalc.cli.options import (
     CalendarChoice,
+    F,
     Output,
     calendar_options,
     date_arg,
+    extend,
     new_app,
     output_options,
     pupil_options,
@@ -53,18 +57,53 @@ NoticeOpt = Annotated[
     ),
 ]
 GridOpt = Annotated[bool, typer.Option("--grid/--no-grid", help="Show the month view in the table output.")]
+PruOpt = Annotated[
+    bool,
+    typer.Option("--pru", help="The child attends a pupil referral unit: the local authority provides from day 6."),
+]
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    """When and how the exclusion started, and when the governing board had notice of it, as typed."""
+
+    on: dt.date
+    picked_up: dt.time | None
+    not_collected: bool
+    notice_date: dt.date | None
+
+
+def start_options(func: F) -> F:
+    """Add --picked-up, --not-collected, --on and --notice-date; the command receives ``start: StartChoice``."""
+
+    def build(v: dict[str, Any]) -> StartChoice:
+        from sendcalc.core.dates import parse_time
+
+        return StartChoice(
+            on=date_arg(v["on"], "--on"),
+            picked_up=parse_time(v["picked_up"], what="--picked-up") if v["picked_up"] is not None else None,
+            not_collected=v["not_collected"],
+            notice_date=date_arg(v["notice_date"], "--notice-date") if v["notice_date"] else None,
+        )
+
+    extra = {
+        "picked_up": (PickedUpOpt, None),
+        "not_collected": (NotCollectedOpt, False),
+        "on": (OnOpt, "today"),
+        "notice_date": (NoticeOpt, None),
+    }
+    return extend(func, extra, build, "start", first=True)  # type: ignore[no-any-return]
+
 
 app = new_app()
 
 
 @app.command("exclusion")
+@start_options
 @calendar_options
 @pupil_options()
 @output_options()
 def exclusion(
-    picked_up: PickedUpOpt = None,
-    not_collected: NotCollectedOpt = False,
-    on: OnOpt = "today",
     days: Annotated[
         str,
         typer.Option(
@@ -75,7 +114,6 @@ def exclusion(
             "for a lunchtime suspension: out over the midday break, back for the afternoon, 0.5 in the totals.",
         ),
     ] = "1",
-    notice_date: NoticeOpt = None,
     previous: Annotated[
         str | None,
         typer.Option(
@@ -97,12 +135,10 @@ def exclusion(
     exam: Annotated[
         bool, typer.Option("--exam", help="The child would miss a public exam or National Curriculum test.")
     ] = False,
-    pru: Annotated[
-        bool,
-        typer.Option("--pru", help="The child attends a pupil referral unit: the local authority provides from day 6."),
-    ] = False,
+    pru: PruOpt = False,
     grid: GridOpt = True,
     *,
+    start: StartChoice,
     calendar: CalendarChoice,
     pupil: Pupil | None,
     out: Output,
@@ -116,33 +152,25 @@ def exclusion(
       sendcalc exclusion --picked-up 12:15 --on 2025-11-18 --days lunchtime
       sendcalc exclusion --on 2025-11-18 --days 8 --year-group 12
     """
-    import datetime as dt
-
     from sendcalc.cli.output import deliver
-    from sendcalc.core.dates import parse_time
     from sendcalc.core.errors import InputError
     from sendcalc.core.units import is_lunchtime, parse_days
-    from sendcalc.exclusions.explain import suspension_steps
     from sendcalc.exclusions.suspension import assess_suspension
     from sendcalc.readers.history import read_history
-    from sendcalc.render import suspension_view as view
-    from sendcalc.render.exclusion_parts import events_csv
+    from sendcalc.render.suspension_view import SuspensionView
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
     lunchtime = is_lunchtime(days)
-    halves = 1 if lunchtime else parse_days(days, what="--days")
-    collected = parse_time(picked_up, what="--picked-up") if picked_up is not None else None
-    previous_halves = parse_days(previous, what="--previous", allow_zero=True) if previous else 0
     cal = calendar.load()
     result = assess_suspension(
         cal,
-        date_arg(on, "--on"),
-        halves,
-        picked_up=collected,
-        not_collected=not_collected,
-        notice_date=date_arg(notice_date, "--notice-date") if notice_date else None,
-        previous_halves=previous_halves,
+        start.on,
+        1 if lunchtime else parse_days(days, what="--days"),
+        picked_up=start.picked_up,
+        not_collected=start.not_collected,
+        notice_date=start.notice_date,
+        previous_halves=parse_days(previous, what="--previous", allow_zero=True) if previous else 0,
         history=read_history(history) if history else (),
         exam=exam,
         pru=pru,
@@ -150,13 +178,4 @@ def exclusion(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(
-        out,
-        text=lambda: view.suspension_text(result, cal, grid=grid, colour=out.colour),
-        as_json=lambda: view.suspension_json(result, cal),
-        as_csv=lambda: events_csv(view.suspension_events(result)),
-        steps=lambda: suspension_steps(cal, result),
-        events=lambda: view.suspension_events(result),
-        ics_name="Suspension dates (sendcalc)",
-        warnings=result.warnings,
-    )
+    deliver(out, SuspensionView(result, cal, grid=grid), result.warnings)

@@ -25,10 +25,12 @@ __all__ = [
     "DEFAULT_CALENDAR",
     "CalendarChoice",
     "CalendarOpt",
+    "F",
     "Output",
     "OutputOpt",
     "calendar_options",
     "date_arg",
+    "extend",
     "new_app",
     "output_options",
     "pupil_options",
@@ -63,17 +65,25 @@ def date_arg(text: str, what: str) -> dt.date:
     return parse_date(text, what=what)
 
 
-def _extend(
-    func: Callable[..., Any], extra: dict[str, tuple[Any, Any]], build: Callable[[dict[str, Any]], Any], into: str
+def extend(
+    func: Callable[..., Any],
+    extra: dict[str, tuple[Any, Any]],
+    build: Callable[[dict[str, Any]], Any],
+    into: str,
+    *,
+    first: bool = False,
 ) -> Any:
-    """``func`` with the options in ``extra`` (name -> (annotation, default)) added to its signature; the
-    wrapper turns their values into one argument ``into`` with ``build``."""
+    """``func`` with the options in ``extra`` (name -> (annotation, default)) added to its signature (before
+    its own with ``first``, so help lists them first); the wrapper turns their values into one argument
+    ``into`` with ``build``."""
     signature = inspect.signature(func, eval_str=True)  # so the command's own annotations are objects too
-    params = [p for p in signature.parameters.values() if p.name != into]
-    params += [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+    own = [p for p in signature.parameters.values() if p.name != into]
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD if first else inspect.Parameter.KEYWORD_ONLY
+    added = [
+        inspect.Parameter(name, kind, annotation=annotation, default=default)
         for name, (annotation, default) in extra.items()
     ]
+    params = [*added, *own] if first else [*own, *added]
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -140,7 +150,7 @@ ClosureOpt = Annotated[
 def calendar_options(func: F) -> F:
     """Add --calendar, --inset and --closure; the command receives ``calendar: CalendarChoice``."""
     extra = {"calendar_name": (CalendarOpt, None), "inset": (InsetOpt, None), "closure": (ClosureOpt, None)}
-    return _extend(  # type: ignore[no-any-return]
+    return extend(  # type: ignore[no-any-return]
         func,
         extra,
         lambda v: CalendarChoice(v["calendar_name"], tuple(v["inset"] or ()), tuple(v["closure"] or ())),
@@ -186,7 +196,7 @@ def output_options(*, explain: bool = True, ics: bool = True) -> Callable[[F], F
             fmt = "json" if v["as_json"] else v["fmt"].value
             return Output(fmt, v.get("explain", False), v["output"], v.get("ics"))
 
-        return _extend(func, extra, build, "out")  # type: ignore[no-any-return]
+        return extend(func, extra, build, "out")  # type: ignore[no-any-return]
 
     return decorate
 
@@ -248,6 +258,6 @@ def pupil_options(*, exceptions: bool = True) -> Callable[[F], F]:
                 plan_fewer_hours=v.get("plan_fewer_hours", False),
             )
 
-        return _extend(func, extra, build, "pupil")  # type: ignore[no-any-return]
+        return extend(func, extra, build, "pupil")  # type: ignore[no-any-return]
 
     return decorate

@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -21,8 +21,7 @@ from typing import IO, TYPE_CHECKING
 from sendcalc.core.errors import InputError
 
 if TYPE_CHECKING:
-    from sendcalc.core.steps import Step
-    from sendcalc.render.ics import Event
+    from sendcalc.render.view import View
 
 
 @dataclass(frozen=True)
@@ -132,41 +131,29 @@ def write_bytes(data: bytes, path: str, what: str) -> None:
         raise InputError(f"cannot write the {what} file {path!r}: {_reason(exc)}") from None
 
 
-def deliver(
-    out: Output,
-    *,
-    text: Callable[[], str],
-    as_json: Callable[[], str],
-    as_csv: Callable[[], str] | None = None,
-    steps: Callable[[], Sequence[Step]] | None = None,
-    events: Callable[[], list[Event]] | None = None,
-    ics_name: str = "sendcalc",
-    warnings: Sequence[str] = (),
-) -> None:
+def deliver(out: Output, view: View, warnings: Sequence[str] = ()) -> None:
     """The result in the chosen format, then warnings on stderr (so a person sees them last).
 
     ``--explain`` adds the working after the text (JSON always carries ``steps``); ``--ics`` writes
-    the dated events to a file and says so on stderr.
+    the view's dated events to a file and says so on stderr.
     """
     written = None
-    if out.ics is not None and events is not None:
+    if out.ics is not None:
         from sendcalc.render.ics import ics_bytes
 
-        dated = events()
-        write_bytes(ics_bytes(dated, ics_name), out.ics, "calendar")
+        dated = view.events()
+        write_bytes(ics_bytes(dated, view.ics_name), out.ics, "calendar")
         written = len(dated)
     if out.fmt == "json":
-        body = as_json()
+        body = view.json()
     elif out.fmt == "csv":
-        if as_csv is None:
-            raise InputError("this command writes table or json, not csv")
-        body = as_csv()
+        body = view.csv()
     else:
-        body = text()
-        if out.explain and steps is not None:
+        body = view.text(out.colour)
+        if out.explain and view.steps():
             from sendcalc.render.steps import steps_text
 
-            body += steps_text(steps())
+            body += steps_text(view.steps())
     write(body, out.path)
     warn(warnings)
     if written is not None:

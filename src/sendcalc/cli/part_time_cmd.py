@@ -50,9 +50,9 @@ def part_time(
     """
     from sendcalc.attendance.part_time import parse_attends
     from sendcalc.attendance.part_time import part_time as timetable
-    from sendcalc.cli.output import warn, write
+    from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
-    from sendcalc.render.part_time_view import render_part_time
+    from sendcalc.render.part_time_view import part_time_view
 
     try:
         slots = parse_attends(attends)
@@ -65,5 +65,4 @@ def part_time(
         end=date_arg(to, "--to") if to else None,
         as_of=date_arg(as_of, "--as-of") if as_of else None,
     )
-    write(render_part_time(result, out.fmt, explain=out.explain), out.path)
-    warn(result.warnings)
+    deliver(out, part_time_view(result), result.warnings)

@@ -59,16 +59,13 @@ def review(
     """
     from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
-    from sendcalc.exclusions.explain import review_steps
     from sendcalc.exclusions.review import review_timeline
-    from sendcalc.render import review as view
-    from sendcalc.render.exclusion_parts import events_csv
+    from sendcalc.render.review import ReviewView
 
     if decision_notice is None and applied is None and panel_decision is None:
         raise InputError("give at least one date: --decision-notice, --applied or --panel-decision")
-    cal = calendar.load()
     result = review_timeline(
-        cal,
+        calendar.load(),
         decision_notice=date_arg(decision_notice, "--decision-notice") if decision_notice else None,
         decision_posted=posted,
         applied=date_arg(applied, "--applied") if applied else None,
@@ -76,13 +73,4 @@ def review(
         panel_decision=date_arg(panel_decision, "--panel-decision") if panel_decision else None,
         panel_posted=posted,
     )
-    deliver(
-        out,
-        text=lambda: view.review_lines(result),
-        as_json=lambda: view.review_json(result),
-        as_csv=lambda: events_csv(view.review_events(result)),
-        steps=lambda: review_steps(result),
-        events=lambda: view.review_events(result),
-        ics_name="Exclusion review deadlines (sendcalc)",
-        warnings=result.warnings,
-    )
+    deliver(out, ReviewView(result), result.warnings)

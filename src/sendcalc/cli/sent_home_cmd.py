@@ -65,17 +65,17 @@ def show(
       sendcalc sent-home show log.csv --markdown --child Sam > summary.md
     """
     from sendcalc.attendance.sent_home import sent_home_report
-    from sendcalc.cli.output import warn, write
+    from sendcalc.cli.output import deliver, warn, write
     from sendcalc.readers.logs import read_log
-    from sendcalc.render.sent_home_view import render_markdown, render_report
+    from sendcalc.render.sent_home_view import render_markdown, sent_home_view
 
     cal = calendar.load()
     report = sent_home_report(cal, read_log(log), log)
     if markdown:
         write(render_markdown(report, child=child, school=school), out.path)
+        warn(report.warnings)
     else:
-        write(render_report(report, cal, out.fmt, explain=out.explain), out.path)
-    warn(report.warnings)
+        deliver(out, sent_home_view(report, cal), report.warnings)
 
 
 @app.command("add")
@@ -104,11 +104,11 @@ def add(
       sendcalc sent-home add log.csv today 'all day' --note 'head said keep him home tomorrow'
     """
     from sendcalc.attendance.sent_home import RawEvent, check_new_event, sent_home_report
+    from sendcalc.cli.output import deliver
     from sendcalc.cli.output import note as say
-    from sendcalc.cli.output import warn, write
     from sendcalc.core.dates import in_words
     from sendcalc.readers.logs import append_event, parse_when, read_log
-    from sendcalc.render.sent_home_view import render_report
+    from sendcalc.render.sent_home_view import sent_home_view
 
     cal = calendar.load()
     day = date_arg(date, "DATE")
@@ -116,5 +116,4 @@ def add(
     append_event(log, new, lambda existing: check_new_event(cal, existing, new, log))
     say(f"added to {log}: {in_words(new.day)}, {new.when}.")
     report = sent_home_report(cal, read_log(log), log)
-    write(render_report(report, cal, out.fmt, explain=out.explain), out.path)
-    warn(report.warnings)
+    deliver(out, sent_home_view(report, cal), report.warnings)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from sendcalc.cli.exclusion_cmd import PruOpt
 from sendcalc.cli.options import CalendarChoice, Output, calendar_options, new_app, output_options, pupil_options
 from sendcalc.core.school_age import Pupil
 
@@ -26,10 +27,7 @@ def totals(
             show_default=False,
         ),
     ],
-    pru: Annotated[
-        bool,
-        typer.Option("--pru", help="The child attends a pupil referral unit: the local authority provides from day 6."),
-    ] = False,
+    pru: PruOpt = False,
     *,
     calendar: CalendarChoice,
     pupil: Pupil | None,
@@ -47,23 +45,12 @@ def totals(
 
     from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
-    from sendcalc.exclusions.explain import totals_steps
     from sendcalc.exclusions.totals import summarise_history
     from sendcalc.readers.history import read_history
-    from sendcalc.render import totals_view as view
+    from sendcalc.render.totals_view import TotalsView
 
-    cal = calendar.load()
     rows = read_history(history)
     if not rows:
         raise InputError(f"history file {history!r} lists no suspensions")
-    result = summarise_history(cal, rows, pru=pru, pupil=pupil, today=dt.date.today())
-    deliver(
-        out,
-        text=lambda: view.totals_text(result, colour=out.colour),
-        as_json=lambda: view.totals_json(result),
-        as_csv=lambda: view.totals_csv(result),
-        steps=lambda: totals_steps(result),
-        events=lambda: view.totals_events(result),
-        ics_name="Suspension record (sendcalc)",
-        warnings=result.warnings,
-    )
+    result = summarise_history(calendar.load(), rows, pru=pru, pupil=pupil, today=dt.date.today())
+    deliver(out, TotalsView(result), result.warnings)

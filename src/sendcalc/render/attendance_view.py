@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
 from sendcalc.attendance.explain import quick_steps, register_steps
-from sendcalc.attendance.figures import FINES, AttendanceReport, PenaltyCheck, QuickReport, Tally, percent_text
+from sendcalc.attendance.figures import AttendanceReport, QuickReport, Tally, percent_text
+from sendcalc.attendance.penalty import FINES, PenaltyCheck
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.steps import steps_json
+from sendcalc.render.view import FormatView, View
 from sendcalc.render.working import rate_json, rich_text
 
 _BAR = 30
@@ -110,7 +113,15 @@ def penalty_json(p: PenaltyCheck) -> dict[str, Any]:
     }
 
 
-def render_report(report: AttendanceReport, fmt: str, *, explain: bool = False, weeks: bool = True) -> str:
+def register_view(report: AttendanceReport, *, weeks: bool = True) -> View:
+    return FormatView(partial(render_report, report, weeks=weeks), steps=partial(register_steps, report))
+
+
+def quick_view(report: QuickReport) -> View:
+    return FormatView(partial(render_quick, report), steps=partial(quick_steps, report))
+
+
+def render_report(report: AttendanceReport, fmt: str, *, weeks: bool = True) -> str:
     if fmt == "json":
         return json_text(
             {
@@ -154,10 +165,10 @@ def render_report(report: AttendanceReport, fmt: str, *, explain: bool = False, 
         )
     if fmt == "csv":
         return csv_text(PERIOD_COLUMNS, [_period_row(t) for t in (*report.terms, *report.years)])
-    return rich_text(_table_parts(report, explain=explain, weeks=weeks))
+    return rich_text(_table_parts(report, weeks=weeks))
 
 
-def _table_parts(report: AttendanceReport, *, explain: bool, weeks: bool) -> list[Any]:
+def _table_parts(report: AttendanceReport, *, weeks: bool) -> list[Any]:
     parts: list[Any] = [
         f"Attendance from {report.source} on the {report.calendar} calendar: {report.marks} marked sessions, "
         f"{in_words(report.first)} to {in_words(report.last)}."
@@ -197,8 +208,6 @@ def _table_parts(report: AttendanceReport, *, explain: bool, weeks: bool) -> lis
     parts.append("Codes: " + ", ".join(f"{code} {n}" for code, n in report.codes))
     if weeks and report.weeks:
         parts.append(_week_bars(report))
-    if explain:
-        parts.append("\n".join(steps_lines(register_steps(report))))
     return parts
 
 
@@ -244,7 +253,7 @@ def _week_bars(report: AttendanceReport) -> Table:
     return table
 
 
-def render_quick(report: QuickReport, fmt: str, *, explain: bool = False) -> str:
+def render_quick(report: QuickReport, fmt: str) -> str:
     t = report.figures
     if fmt == "json":
         return json_text(
@@ -280,6 +289,4 @@ def render_quick(report: QuickReport, fmt: str, *, explain: bool = False) -> str
         )
     verdict = _verdict(_flag(t))
     lines.append(f"{verdict[0].upper()}{verdict[1:]}; exactly 90.0% attendance IS persistent absence.")
-    if explain:
-        lines += steps_lines(quick_steps(report))
     return "\n".join(lines) + "\n"

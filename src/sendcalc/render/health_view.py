@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sendcalc.attendance.explain import health_steps, trigger_words
@@ -9,7 +10,8 @@ from sendcalc.attendance.health import HealthAbsence, Trigger
 from sendcalc.core.dates import in_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.steps import steps_json
+from sendcalc.render.view import FormatView, View
 from sendcalc.render.working import days_json
 
 
@@ -41,7 +43,11 @@ def _trigger_json(t: Trigger) -> dict[str, Any]:
     return {"date": t.date, "status": t.status, "school_day_of_absence": t.day_number}
 
 
-def render_health(result: HealthAbsence, fmt: str, *, explain: bool = False) -> str:
+def health_view(result: HealthAbsence) -> View:
+    return FormatView(partial(render_health, result), steps=partial(health_steps, result))
+
+
+def render_health(result: HealthAbsence, fmt: str) -> str:
     if fmt == "json":
         return json_text(
             {
@@ -101,10 +107,10 @@ def render_health(result: HealthAbsence, fmt: str, *, explain: bool = False) -> 
                 ]
             ],
         )
-    return "\n".join(_lines(result, explain)) + "\n"
+    return "\n".join(_lines(result)) + "\n"
 
 
-def _lines(r: HealthAbsence, explain: bool) -> list[str]:
+def _lines(r: HealthAbsence) -> list[str]:
     session = "from the afternoon session" if r.start_session == "pm" else "whole day"
     span = f"to {in_words(r.last_day)}" if r.last_day else "continuing"
     lines = [f"Health absence from {in_words(r.first_day)} ({session}), {span}."]
@@ -142,6 +148,4 @@ def _lines(r: HealthAbsence, explain: bool) -> list[str]:
     if r.start_session == "pm":
         lines.append("Convention: an absence starting at the afternoon session counts its first day as 0.5.")
     lines.append(f"Calendar: {r.calendar}.")
-    if explain:
-        lines += steps_lines(health_steps(r))
     return lines

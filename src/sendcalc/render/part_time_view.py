@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from rich.table import Table
@@ -12,7 +13,8 @@ from sendcalc.attendance.part_time import PartTimeResult, Span, describe_slots
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.steps import steps_json
+from sendcalc.render.view import FormatView, View
 from sendcalc.render.working import days_json, rate_json, rich_text
 
 NO_END = (
@@ -37,7 +39,11 @@ def _span_json(span: Span | None) -> dict[str, Any] | None:
     }
 
 
-def render_part_time(result: PartTimeResult, fmt: str, *, explain: bool = False) -> str:
+def part_time_view(result: PartTimeResult) -> View:
+    return FormatView(partial(render_part_time, result), steps=partial(part_time_steps, result))
+
+
+def render_part_time(result: PartTimeResult, fmt: str) -> str:
     if fmt == "json":
         return json_text(
             {
@@ -66,10 +72,10 @@ def render_part_time(result: PartTimeResult, fmt: str, *, explain: bool = False)
             ["week_of", "sessions_held", "attended", "missed"],
             [[w.monday, w.held, w.attended, w.missed] for w in result.weeks],
         )
-    return rich_text(_parts(result, explain))
+    return rich_text(_parts(result))
 
 
-def _parts(r: PartTimeResult, explain: bool) -> list[Any]:
+def _parts(r: PartTimeResult) -> list[Any]:
     until = f"to {in_words(r.end)}" if r.end else "with no end date"
     parts: list[Any] = [
         f"Part-time timetable from {in_words(r.start)} {until}: attends {describe_slots(r.attends)} "
@@ -113,6 +119,4 @@ def _parts(r: PartTimeResult, explain: bool) -> list[Any]:
             table.add_row(short_words(w.monday), str(w.held), str(w.attended), str(w.missed))
         parts.append(table)
     parts.append(f"Calendar: {r.calendar}.")
-    if explain:
-        parts.append("\n".join(steps_lines(part_time_steps(r))))
     return parts

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
+from sendcalc.core.steps import Step
 from sendcalc.exclusions.explain import permanent_provision_reason, permanent_steps
 from sendcalc.exclusions.permanent import PermanentResult
 from sendcalc.render.emit import json_text
@@ -18,6 +20,7 @@ from sendcalc.render.exclusion_parts import (
     board_json,
     board_line,
     duty_lines,
+    events_csv,
     sentence,
     start_json,
 )
@@ -25,6 +28,7 @@ from sendcalc.render.grid import marked_months
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
 from sendcalc.render.text import columns, paint
+from sendcalc.render.view import View
 
 
 def permanent_json(result: PermanentResult, calendar: SchoolCalendar) -> str:
@@ -110,3 +114,25 @@ def permanent_text(
             marks[result.governing_board.deadline] = ("!", "bold magenta")
         text += marked_months(calendar, marks, MARK_LEGEND.replace("excluded", "days 1-5"), colour=colour)
     return text
+
+
+class PermanentView(View):
+    ics_name = "Permanent exclusion dates (sendcalc)"
+
+    def __init__(self, result: PermanentResult, calendar: SchoolCalendar, *, grid: bool = True) -> None:
+        self.result, self.calendar, self.grid = result, calendar, grid
+
+    def text(self, colour: bool = False) -> str:
+        return permanent_text(self.result, self.calendar, grid=self.grid, colour=colour)
+
+    def json(self) -> str:
+        return permanent_json(self.result, self.calendar)
+
+    def csv(self) -> str:
+        return events_csv(self.events())
+
+    def steps(self) -> Sequence[Step]:
+        return permanent_steps(self.calendar, self.result)
+
+    def events(self) -> list[Event]:
+        return permanent_events(self.result)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sendcalc.core.dates import in_words
+from sendcalc.core.steps import Step
 from sendcalc.exclusions.explain import review_steps
 from sendcalc.exclusions.review import ReviewResult, ReviewStage
 from sendcalc.render.emit import json_text
+from sendcalc.render.exclusion_parts import events_csv
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
+from sendcalc.render.view import View
 
 
 def _stage(stage: ReviewStage | None, effective: str, deadline: str, extra: str | None = None) -> Any:
@@ -100,3 +104,25 @@ def _given(stage: ReviewStage) -> str:
     if stage.posted:
         return f"posted first class {in_words(stage.date)}, counts as given {in_words(stage.effective)}"
     return f"delivered by hand {in_words(stage.date)} (counts from that day)"
+
+
+class ReviewView(View):
+    ics_name = "Exclusion review deadlines (sendcalc)"
+
+    def __init__(self, result: ReviewResult) -> None:
+        self.result = result
+
+    def text(self, colour: bool = False) -> str:
+        return review_lines(self.result)
+
+    def json(self) -> str:
+        return review_json(self.result)
+
+    def csv(self) -> str:
+        return events_csv(self.events())
+
+    def steps(self) -> Sequence[Step]:
+        return review_steps(self.result)
+
+    def events(self) -> list[Event]:
+        return review_events(self.result)

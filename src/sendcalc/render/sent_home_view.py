@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from rich.table import Table
@@ -14,7 +15,8 @@ from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
 from sendcalc.exclusions.thresholds import Crossing
 from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.steps import steps_json, steps_lines
+from sendcalc.render.steps import steps_json
+from sendcalc.render.view import FormatView, View
 from sendcalc.render.working import days_json, rich_text
 
 CONVENTION = (
@@ -51,7 +53,11 @@ def _crossing_line(c: Crossing) -> str:
     )
 
 
-def render_report(report: SentHomeReport, calendar: SchoolCalendar, fmt: str, *, explain: bool = False) -> str:
+def sent_home_view(report: SentHomeReport, calendar: SchoolCalendar) -> View:
+    return FormatView(partial(render_report, report, calendar), steps=partial(sent_home_steps, calendar, report))
+
+
+def render_report(report: SentHomeReport, calendar: SchoolCalendar, fmt: str) -> str:
     if fmt == "json":
         return json_text(
             {
@@ -89,10 +95,10 @@ def render_report(report: SentHomeReport, calendar: SchoolCalendar, fmt: str, *,
             [[e.day, e.when, days_text(e.halves), e.term, days_text(e.term_halves_after), e.school_year,
               days_text(e.year_halves_after), e.note] for e in report.events],
         )  # fmt: skip
-    return rich_text(_table_parts(report, calendar, explain))
+    return rich_text(_table_parts(report))
 
 
-def _table_parts(report: SentHomeReport, calendar: SchoolCalendar, explain: bool) -> list[Any]:
+def _table_parts(report: SentHomeReport) -> list[Any]:
     if not report.events:
         return [f"{report.source}: no events logged yet. Add one with: sendcalc sent-home add {report.source} "
                 "DATE TIME --note '...'"]  # fmt: skip
@@ -124,8 +130,6 @@ def _table_parts(report: SentHomeReport, calendar: SchoolCalendar, explain: bool
         parts.append("No total went above 5, 15 or 45 school days.")
     parts.append(CONVENTION)
     parts.append(f"Calendar: {report.calendar}. For a printable summary: add --markdown.")
-    if explain:
-        parts.append("\n".join(steps_lines(sent_home_steps(calendar, report))))
     return parts
 
 

@@ -7,10 +7,12 @@ Pure functions of a finished result; the JSON keys are a contract scripts depend
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
+from sendcalc.core.steps import Step
 from sendcalc.core.units import days_number, days_text, days_words
 from sendcalc.exclusions.explain import provision_reason, suspension_steps
 from sendcalc.exclusions.suspension import SuspensionResult
@@ -25,6 +27,7 @@ from sendcalc.render.exclusion_parts import (
     board_json,
     board_line,
     duty_lines,
+    events_csv,
     sentence,
     start_json,
 )
@@ -32,6 +35,7 @@ from sendcalc.render.grid import marked_months
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
 from sendcalc.render.text import columns, paint
+from sendcalc.render.view import View
 
 _LIST_FULL = 8
 
@@ -291,3 +295,25 @@ def threshold_rows(result: SuspensionResult) -> list[tuple[str, str]]:
             means += "; over 5 or 15 in the year alone brings no duty (the Regulations count per term)"
         rows.append((f"school year {y.period}: {days_words(y.total_halves)}", means))
     return rows
+
+
+class SuspensionView(View):
+    ics_name = "Suspension dates (sendcalc)"
+
+    def __init__(self, result: SuspensionResult, calendar: SchoolCalendar, *, grid: bool = True) -> None:
+        self.result, self.calendar, self.grid = result, calendar, grid
+
+    def text(self, colour: bool = False) -> str:
+        return suspension_text(self.result, self.calendar, grid=self.grid, colour=colour)
+
+    def json(self) -> str:
+        return suspension_json(self.result, self.calendar)
+
+    def csv(self) -> str:
+        return events_csv(self.events())
+
+    def steps(self) -> Sequence[Step]:
+        return suspension_steps(self.calendar, self.result)
+
+    def events(self) -> list[Event]:
+        return suspension_events(self.result)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sendcalc.core.dates import in_words, iso_moment
+from sendcalc.core.steps import Step
 from sendcalc.core.units import days_number, days_text, days_words
 from sendcalc.exclusions.explain import totals_steps
 from sendcalc.exclusions.thresholds import CAP
@@ -14,6 +16,7 @@ from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
 from sendcalc.render.text import columns, paint
+from sendcalc.render.view import View
 
 CSV_HEADER = [
     "number",
@@ -254,3 +257,25 @@ def totals_text(result: TotalsResult, *, colour: bool = False) -> str:
         six = f"day 6 is {in_words(run.day_six)}" if run.day_six else "5 days or fewer: no day 6"
         out.append(f"  run {run.number} (suspensions {members}): {days_words(run.halves)}; {six}")
     return "\n".join(out) + "\n"
+
+
+class TotalsView(View):
+    ics_name = "Suspension record (sendcalc)"
+
+    def __init__(self, result: TotalsResult) -> None:
+        self.result = result
+
+    def text(self, colour: bool = False) -> str:
+        return totals_text(self.result, colour=colour)
+
+    def json(self) -> str:
+        return totals_json(self.result)
+
+    def csv(self) -> str:
+        return totals_csv(self.result)
+
+    def steps(self) -> Sequence[Step]:
+        return totals_steps(self.result)
+
+    def events(self) -> list[Event]:
+        return totals_events(self.result)
