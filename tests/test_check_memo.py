@@ -106,7 +106,7 @@ def test_a_short_row_lacks_only_blank_cells(runner: CliRunner, tmp_path: Path) -
 
 def test_a_row_without_a_case_id_or_date_is_an_error_not_a_blank(runner: CliRunner, tmp_path: Path) -> None:
     result, rows = run_check(runner, tmp_path, "case_id,date,days\n,,3\n")
-    assert rows[0]["error"] == "date: cannot read the date ''; write it as 2025-11-18 or 18/11/2025"
+    assert rows[0]["error"] == "date: cannot read the date ''; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'"
     assert result.exit_code == 1
 
 

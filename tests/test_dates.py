@@ -68,3 +68,20 @@ def test_bad_times(text: str) -> None:
 def test_dates_echo_in_words() -> None:
     assert in_words(D("2025-11-18")) == "Tuesday 18 November 2025"
     assert in_words(D("2026-01-05")) == "Monday 5 January 2026"
+
+
+def test_one_parser_reads_what_files_hold_and_refuses_relative_words() -> None:
+    from sendcalc.core.dates import parse_record_date
+
+    for text in ("2025-11-18", "18/11/2025", "18 Nov 2025", "Tuesday 18 November 2025", "2025-11-18 00:00:00",
+                 "18/11/2025 00:00", "18.11.25"):  # fmt: skip
+        assert parse_record_date(text, "date") == dt.date(2025, 11, 18), text
+    for text, message in (
+        ("today", "a date in a file is written out"),
+        ("tue", "a date in a file is written out"),
+        ("18 Nov", "it needs the year"),
+        ("2025-11-18 09:30", "it looks like a time"),
+        ("31/09/2025", "is not a real date"),
+    ):
+        with pytest.raises(InputError, match=message):
+            parse_record_date(text, "cases.csv, row 2")

@@ -38,11 +38,10 @@ def add(
     from sendcalc.calendar.counting import add_school_days
     from sendcalc.cli.output import deliver
     from sendcalc.core.units import parse_count
-    from sendcalc.render.days import render_offset
-    from sendcalc.render.view import FormatView
+    from sendcalc.render.days import offset_view
 
     result = add_school_days(calendar.load(), date_arg(date, "DATE"), parse_count(n, what="N"))
-    deliver(out, FormatView(lambda fmt: render_offset(result, fmt)), result.warnings)
+    deliver(out, offset_view(result), result.warnings)
 
 
 def _span_command(listing: bool, doc: str) -> Callable[..., None]:
@@ -61,8 +60,7 @@ def _span_command(listing: bool, doc: str) -> Callable[..., None]:
     ) -> None:
         from sendcalc.calendar.counting import school_days_between
         from sendcalc.cli.output import deliver
-        from sendcalc.render.days import render_span
-        from sendcalc.render.view import FormatView
+        from sendcalc.render.days import span_view
 
         ends = {(False, False): "both", (True, False): "end", (False, True): "start", (True, True): "neither"}
         span = school_days_between(
@@ -71,7 +69,7 @@ def _span_command(listing: bool, doc: str) -> Callable[..., None]:
             date_arg(last, "LAST"),
             ends[(exclude_first, exclude_last)],  # type: ignore[arg-type]
         )
-        deliver(out, FormatView(lambda fmt: render_span(span, fmt, listing=listing)), span.warnings)
+        deliver(out, span_view(span, listing=listing), span.warnings)
 
     command.__doc__ = doc
     return command

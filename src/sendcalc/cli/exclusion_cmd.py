@@ -157,7 +157,7 @@ def exclusion(
     from sendcalc.core.units import is_lunchtime, parse_days
     from sendcalc.exclusions.suspension import assess_suspension
     from sendcalc.readers.history import read_history
-    from sendcalc.render.suspension_view import SuspensionView
+    from sendcalc.render.suspension_view import suspension_view
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
@@ -178,4 +178,4 @@ def exclusion(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(out, SuspensionView(result, cal, grid=grid), result.warnings)
+    deliver(out, suspension_view(result, cal, grid=grid), result.warnings)

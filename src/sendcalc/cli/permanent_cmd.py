@@ -34,7 +34,7 @@ def permanent(
 
     from sendcalc.cli.output import deliver
     from sendcalc.exclusions.permanent import assess_permanent
-    from sendcalc.render.permanent_view import PermanentView
+    from sendcalc.render.permanent_view import permanent_view
 
     cal = calendar.load()
     result = assess_permanent(
@@ -46,4 +46,4 @@ def permanent(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(out, PermanentView(result, cal, grid=grid), result.warnings)
+    deliver(out, permanent_view(result, cal, grid=grid), result.warnings)

@@ -60,7 +60,7 @@ def review(
     from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
     from sendcalc.exclusions.review import review_timeline
-    from sendcalc.render.review import ReviewView
+    from sendcalc.render.review import review_view
 
     if decision_notice is None and applied is None and panel_decision is None:
         raise InputError("give at least one date: --decision-notice, --applied or --panel-decision")
@@ -73,4 +73,4 @@ def review(
         panel_decision=date_arg(panel_decision, "--panel-decision") if panel_decision else None,
         panel_posted=posted,
     )
-    deliver(out, ReviewView(result), result.warnings)
+    deliver(out, review_view(result), result.warnings)

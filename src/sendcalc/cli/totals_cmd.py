@@ -47,10 +47,10 @@ def totals(
     from sendcalc.core.errors import InputError
     from sendcalc.exclusions.totals import summarise_history
     from sendcalc.readers.history import read_history
-    from sendcalc.render.totals_view import TotalsView
+    from sendcalc.render.totals_view import totals_view
 
     rows = read_history(history)
     if not rows:
         raise InputError(f"history file {history!r} lists no suspensions")
     result = summarise_history(calendar.load(), rows, pru=pru, pupil=pupil, today=dt.date.today())
-    deliver(out, TotalsView(result), result.warnings)
+    deliver(out, totals_view(result), result.warnings)

@@ -13,7 +13,8 @@ from functools import lru_cache
 from sendcalc.core.errors import InputError
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MIDNIGHT = re.compile(r"^(.*?)[ T]0?0:00(?::00(?:\.0+)?)?$")  # Excel writes a date cell as '2025-11-18 00:00:00'
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
 _WEEKDAYS = {
     name: index
@@ -30,67 +31,72 @@ _WEEKDAYS = {
     )
     for name in names
 }
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def parse_date(text: str, *, today: dt.date | None = None, what: str = "date") -> dt.date:
-    """Parse ISO, 18/11/2025 (day first), "18 Nov 2025", "today", "yesterday" or a weekday name.
+def parse_date(text: str, *, today: dt.date | None = None, what: str = "date", relative: bool = True) -> dt.date:
+    """The one date parser, for options and files alike.
 
-    A weekday name means the most recent such day, today included, because people
-    report what already happened ("he was sent home on Tuesday").
+    ISO (2025-11-18), day first (18/11/2025, 18.11.25), words ("18 Nov 2025", "Tuesday 18 November
+    2025"), and Excel's date cells ("2025-11-18 00:00:00"). With ``relative``, also "today",
+    "yesterday", "tomorrow" and a weekday name (the most recent such day, today included, because
+    people report what already happened); a file sets ``relative=False``, as a record must not
+    change meaning with the day it is read.
     """
-    raw = text.strip()
+    raw = " ".join(text.strip().split())
+    midnight = _MIDNIGHT.match(raw)
+    if midnight and any(c.isdigit() for c in midnight.group(1)):
+        raw = midnight.group(1)
     low = raw.lower()
-    today = today or dt.date.today()
+    shown = text.strip()
+    # an option says "--on '31/09/2025' is ..."; a file says "cases.csv, row 2: '31/09/2025' is ..."
+    lead = f"{what} {shown!r}" if relative else f"{what}: {shown!r}"
+    hint = "write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'"
     try:
-        if _ISO.match(raw):
-            return dt.date.fromisoformat(raw)
-        m = _NUMERIC.match(raw)
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            if year < 100:
-                year += 2000
-            return dt.date(year, month, day)
+        iso = _ISO.match(raw)
+        if iso:
+            return dt.date(*(int(g) for g in iso.groups()))
+        numeric = _NUMERIC.match(raw)
+        if numeric:
+            day, month, year = (int(g) for g in numeric.groups())
+            return dt.date(year + 2000 if year < 100 else year, month, day)
     except ValueError as exc:
-        raise InputError(f"{what} {text!r} is not a real date ({exc}); write it as 2025-11-18 or 18/11/2025") from None
-    if low == "today":
-        return today
-    if low == "yesterday":
-        return today - dt.timedelta(days=1)
-    if low == "tomorrow":
-        return today + dt.timedelta(days=1)
-    if low in _WEEKDAYS:
-        back = (today.weekday() - _WEEKDAYS[low]) % 7
-        return today - dt.timedelta(days=back)
-    from dateutil import parser
-
-    problem = f"cannot read {what} {text!r}; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'"
+        raise InputError(f"{lead} is not a real date ({exc}); {hint}") from None
+    if relative and (low in _RELATIVE or low in _WEEKDAYS):
+        today = today or dt.date.today()
+        if low in _RELATIVE:
+            return today + dt.timedelta(days=_RELATIVE[low])
+        return today - dt.timedelta(days=(today.weekday() - _WEEKDAYS[low]) % 7)
+    problem = f"cannot read {what} {shown!r}; {hint}" if relative else f"{what}: cannot read the date {shown!r}; {hint}"
+    if not raw or not any(c.isdigit() for c in raw):
+        raise InputError(problem + ("" if relative or not raw else " (a date in a file is written out, not 'today')"))
     if ":" in raw:
         raise InputError(f"{problem} (it looks like a time)")
+    from dateutil import parser
+
+    year = (today or dt.date.today()).year
     try:
         # Parsed against two different defaults: if the day or month changes, the text did not give it.
-        first = parser.parse(raw, dayfirst=True, default=dt.datetime(today.year, 1, 1))
-        second = parser.parse(raw, dayfirst=True, default=dt.datetime(today.year, 2, 2))
+        first = parser.parse(raw, dayfirst=True, default=dt.datetime(year, 1, 1))
+        second = parser.parse(raw, dayfirst=True, default=dt.datetime(year, 2, 2))
     except (ValueError, OverflowError):
         raise InputError(problem) from None
     if (first.month, first.day) != (second.month, second.day):
         raise InputError(f"{problem} (it needs a day and a month)")
+    if first.year != second.year or not _has_year(raw):
+        if not relative:
+            raise InputError(f"{problem} (it needs the year)")
     return first.date()
+
+
+def _has_year(raw: str) -> bool:
+    return any(len(part) == 4 and part.isdigit() for part in re.split(r"[^0-9]+", raw))
 
 
 @lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure
 def parse_record_date(text: str, where: str) -> dt.date:
-    """ISO or day-first numeric dates only, for files: a record must not depend on 'today' or a locale."""
-    raw = text.strip()
-    try:
-        if _ISO.match(raw):
-            return dt.date.fromisoformat(raw)
-        m = _NUMERIC.match(raw)
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            return dt.date(year + 2000 if year < 100 else year, month, day)
-    except ValueError as exc:
-        raise InputError(f"{where}: {raw!r} is not a real date ({exc})") from None
-    raise InputError(f"{where}: cannot read the date {raw!r}; write it as 2025-11-18 or 18/11/2025")
+    """A date written in a file: :func:`parse_date` without relative words ("today", "tue")."""
+    return parse_date(text, what=where, relative=False)
 
 
 @lru_cache(maxsize=4096)  # case lists repeat the same few values; parsing is pure

@@ -10,7 +10,7 @@ computes every length of exclusion from it here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypedDict, Unpack
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.errors import InputError
@@ -43,21 +43,27 @@ class CaseDates(NamedTuple):
     school_age: str = "assumed"
 
 
+class CaseTerms(TypedDict, total=False):
+    """Everything about a case besides its start: its length, notice, earlier days, exam, PRU, review, child."""
+
+    halves: int
+    notice_date: dt.date | None
+    previous_halves: int
+    exam: bool
+    pru: bool
+    decision_notice: dt.date | None
+    decision_posted: bool
+    pupil: Pupil | None
+
+
 def case_dates(
     calendar: SchoolCalendar,
     kind: Kind,
     on: dt.date,
     *,
-    halves: int = 2,
     picked_up: dt.time | None = None,
     not_collected: bool = False,
-    notice_date: dt.date | None = None,
-    previous_halves: int = 0,
-    exam: bool = False,
-    pru: bool = False,
-    decision_notice: dt.date | None = None,
-    decision_posted: bool = False,
-    pupil: Pupil | None = None,
+    **terms: Unpack[CaseTerms],
 ) -> CaseDates:
     """The dates for one suspension (``halves`` half days), lunchtime suspension or permanent exclusion
     starting ``on``.
@@ -68,36 +74,14 @@ def case_dates(
     day 6 (compulsory school age) and its exceptions.
     """
     start = place_start(calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=kind == "lunchtime")
-    return dates_from(
-        calendar,
-        start,
-        kind,
-        halves=halves,
-        notice_date=notice_date,
-        previous_halves=previous_halves,
-        exam=exam,
-        pru=pru,
-        decision_notice=decision_notice,
-        decision_posted=decision_posted,
-        pupil=pupil,
-    )
+    return dates_from(calendar, start, kind, **terms)
 
 
-def dates_from(
-    calendar: SchoolCalendar,
-    start: Start,
-    kind: Kind,
-    *,
-    halves: int = 2,
-    notice_date: dt.date | None = None,
-    previous_halves: int = 0,
-    exam: bool = False,
-    pru: bool = False,
-    decision_notice: dt.date | None = None,
-    decision_posted: bool = False,
-    pupil: Pupil | None = None,
-) -> CaseDates:
+def dates_from(calendar: SchoolCalendar, start: Start, kind: Kind, **terms: Unpack[CaseTerms]) -> CaseDates:
     """:func:`case_dates` from a start already placed on the calendar."""
+    halves = terms.get("halves", 2)
+    notice_date, previous_halves = terms.get("notice_date"), terms.get("previous_halves", 0)
+    pupil, pru = terms.get("pupil"), terms.get("pru", False)
     notice = notice_date or start.starts_at.date()
     require_notice_after(notice, start.on)
     age = school_age_on(pupil, start.day_one).compulsory
@@ -106,8 +90,10 @@ def dates_from(
         six = day_six(calendar, start)
         provide = provision_blocked(pupil, six) is None
         review = None
+        decision_notice = terms.get("decision_notice")
         if decision_notice is not None:
-            review = calendar.school_day_offset(deemed_given(calendar, decision_notice, posted=decision_posted), 15)
+            posted = terms.get("decision_posted", False)
+            review = calendar.school_day_offset(deemed_given(calendar, decision_notice, posted=posted), 15)
         return CaseDates(
             kind=kind,
             halves=None,
@@ -129,7 +115,7 @@ def dates_from(
         raise InputError("the days already this term cannot be negative")
     placement = place(calendar, start, halves)
     totals = case_totals(placement, previous_halves)
-    duty = board_duty(totals.board_halves, exam=exam)
+    duty = board_duty(totals.board_halves, exam=terms.get("exam", False))
     provision, _ = provision_due(calendar, lone_run(calendar, placement), placement, pupil)
     return CaseDates(
         kind=kind,

@@ -179,20 +179,6 @@ def place(calendar: SchoolCalendar, start: Start, halves: int) -> Placement:
     return Placement(start, halves, end, calendar.moment_at(end), _parts(calendar, start, halves))
 
 
-def place_exclusion(
-    calendar: SchoolCalendar,
-    on: dt.date,
-    halves: int,
-    *,
-    picked_up: dt.time | None = None,
-    not_collected: bool = False,
-    lunchtime: bool = False,
-) -> Placement:
-    """:func:`place_start` then :func:`place`: an exclusion of ``halves`` half days on the calendar."""
-    start = place_start(calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime)
-    return place(calendar, start, halves)
-
-
 def _parts(calendar: SchoolCalendar, start: Start, halves: int) -> tuple[Part, ...]:
     """Where the numbered days count: the half days in each term, in date order."""
     label, year, in_term = start.first_term
@@ -326,7 +312,5 @@ def place_suspension(
     lunchtime: bool = False,
 ) -> Suspension:
     """A suspension of ``halves`` half days (1 = half a day), or a lunchtime, placed and spelled out."""
-    placement = place_exclusion(
-        calendar, on, halves, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime
-    )
-    return spell_out(calendar, placement)
+    start = place_start(calendar, on, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime)
+    return spell_out(calendar, place(calendar, start, halves))

@@ -15,7 +15,7 @@ from sendcalc.attendance.penalty import FINES, PenaltyCheck
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import FormatView, View
+from sendcalc.render.view import View
 from sendcalc.render.working import rate_json, rich_text
 
 _BAR = 30
@@ -114,57 +114,71 @@ def penalty_json(p: PenaltyCheck) -> dict[str, Any]:
 
 
 def register_view(report: AttendanceReport, *, weeks: bool = True) -> View:
-    return FormatView(partial(render_report, report, weeks=weeks), steps=partial(register_steps, report))
+    return View(
+        text=partial(register_text, report, weeks=weeks),
+        json=partial(register_json, report),
+        csv=partial(register_csv, report),
+        steps=partial(register_steps, report),
+    )
 
 
 def quick_view(report: QuickReport) -> View:
-    return FormatView(partial(render_quick, report), steps=partial(quick_steps, report))
+    return View(
+        text=partial(quick_text, report),
+        json=partial(quick_json, report),
+        csv=partial(quick_csv, report),
+        steps=partial(quick_steps, report),
+    )
 
 
-def render_report(report: AttendanceReport, fmt: str, *, weeks: bool = True) -> str:
-    if fmt == "json":
-        return json_text(
-            {
-                "calendar": report.calendar,
-                "register": report.source,
-                "shape": report.shape,
-                "marks": report.marks,
-                "blank_cells": report.blank_cells,
-                "first": report.first,
-                "last": report.last,
-                "terms": [period_json(t) for t in report.terms],
-                "school_years": [period_json(y) for y in report.years],
-                "codes": dict(report.codes),
-                "penalty_threshold": penalty_json(report.penalty),
-                "continuous_unauthorised": None
-                if report.continuous is None
-                else {
-                    "first": report.continuous.first,
-                    "tenth": report.continuous.tenth,
-                    "last": report.continuous.last,
-                    "school_days": report.continuous.days,
-                },
-                "weeks": [
-                    {
-                        "week_of": w.monday,
-                        "possible": w.possible,
-                        "attended": w.attended,
-                        "unauthorised": w.unauthorised,
-                        "suspension": w.suspension,
-                        "rate": rate_json(w.rate),
-                        "to_date_possible": w.to_date_possible,
-                        "to_date_attended": w.to_date_attended,
-                        "to_date_rate": rate_json(w.to_date_rate),
-                    }
-                    for w in report.weeks
-                ],
-                "unmarked_sessions": len(report.unmarked),
-                "steps": steps_json(register_steps(report)),
-                "warnings": list(report.warnings),
-            }
-        )
-    if fmt == "csv":
-        return csv_text(PERIOD_COLUMNS, [_period_row(t) for t in (*report.terms, *report.years)])
+def register_json(report: AttendanceReport) -> str:
+    return json_text(
+        {
+            "calendar": report.calendar,
+            "register": report.source,
+            "shape": report.shape,
+            "marks": report.marks,
+            "blank_cells": report.blank_cells,
+            "first": report.first,
+            "last": report.last,
+            "terms": [period_json(t) for t in report.terms],
+            "school_years": [period_json(y) for y in report.years],
+            "codes": dict(report.codes),
+            "penalty_threshold": penalty_json(report.penalty),
+            "continuous_unauthorised": None
+            if report.continuous is None
+            else {
+                "first": report.continuous.first,
+                "tenth": report.continuous.tenth,
+                "last": report.continuous.last,
+                "school_days": report.continuous.days,
+            },
+            "weeks": [
+                {
+                    "week_of": w.monday,
+                    "possible": w.possible,
+                    "attended": w.attended,
+                    "unauthorised": w.unauthorised,
+                    "suspension": w.suspension,
+                    "rate": rate_json(w.rate),
+                    "to_date_possible": w.to_date_possible,
+                    "to_date_attended": w.to_date_attended,
+                    "to_date_rate": rate_json(w.to_date_rate),
+                }
+                for w in report.weeks
+            ],
+            "unmarked_sessions": len(report.unmarked),
+            "steps": steps_json(register_steps(report)),
+            "warnings": list(report.warnings),
+        }
+    )
+
+
+def register_csv(report: AttendanceReport) -> str:
+    return csv_text(PERIOD_COLUMNS, [_period_row(t) for t in (*report.terms, *report.years)])
+
+
+def register_text(report: AttendanceReport, colour: bool = False, *, weeks: bool = True) -> str:
     return rich_text(_table_parts(report, weeks=weeks))
 
 
@@ -253,32 +267,38 @@ def _week_bars(report: AttendanceReport) -> Table:
     return table
 
 
-def render_quick(report: QuickReport, fmt: str) -> str:
+def quick_json(report: QuickReport) -> str:
     t = report.figures
-    if fmt == "json":
-        return json_text(
-            {
-                "possible": t.possible,
-                "attended": t.attended,
-                "absent": t.absent,
-                "suspension": t.suspension,
-                "rate": rate_json(t.rate),
-                "rate_without_suspension": rate_json(t.rate_without_e),
-                "persistent_absence": t.persistent,
-                "severe_absence": t.severe,
-                "persistent_absence_without_suspension": t.persistent_without_e,
-                "severe_absence_without_suspension": t.severe_without_e,
-                "steps": steps_json(quick_steps(report)),
-                "warnings": list(report.warnings),
-            }
-        )
-    if fmt == "csv":
-        return csv_text(
-            ["possible", "attended", "absent", "suspension", "rate", "rate_without_suspension",
-             "persistent_absence", "severe_absence"],
-            [[t.possible, t.attended, t.absent, t.suspension, rate_json(t.rate), rate_json(t.rate_without_e),
-              _bool(t.persistent), _bool(t.severe)]],
-        )  # fmt: skip
+    return json_text(
+        {
+            "possible": t.possible,
+            "attended": t.attended,
+            "absent": t.absent,
+            "suspension": t.suspension,
+            "rate": rate_json(t.rate),
+            "rate_without_suspension": rate_json(t.rate_without_e),
+            "persistent_absence": t.persistent,
+            "severe_absence": t.severe,
+            "persistent_absence_without_suspension": t.persistent_without_e,
+            "severe_absence_without_suspension": t.severe_without_e,
+            "steps": steps_json(quick_steps(report)),
+            "warnings": list(report.warnings),
+        }
+    )
+
+
+def quick_csv(report: QuickReport) -> str:
+    t = report.figures
+    return csv_text(
+        ["possible", "attended", "absent", "suspension", "rate", "rate_without_suspension",
+         "persistent_absence", "severe_absence"],
+        [[t.possible, t.attended, t.absent, t.suspension, rate_json(t.rate), rate_json(t.rate_without_e),
+          _bool(t.persistent), _bool(t.severe)]],
+    )  # fmt: skip
+
+
+def quick_text(report: QuickReport, colour: bool = False) -> str:
+    t = report.figures
     lines = [
         f"Attendance: {t.attended} of {t.possible} possible sessions = {percent_text(t.rate)} (absent {t.absent}).",
     ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sendcalc.calendar.counting import Offset, SkippedRun, Span
 from sendcalc.core.dates import in_words
 from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.view import View
 
 _LIST_LIMIT = 15
 
@@ -25,22 +27,26 @@ def _skipped_lines(runs: tuple[SkippedRun, ...]) -> list[str]:
     return lines
 
 
-def render_offset(result: Offset, fmt: str) -> str:
-    if fmt == "json":
-        return json_text(
-            {
-                "calendar": result.calendar,
-                "start": result.start,
-                "school_days": result.school_days,
-                "result": result.result,
-                "counting": result.rule,
-                "counted": list(result.counted),
-                "skipped": _skipped_json(result.skipped),
-                "warnings": list(result.warnings),
-            }
-        )
-    if fmt == "csv":
-        return csv_text(["start", "school_days", "result"], [[result.start, result.school_days, result.result]])
+def offset_json(result: Offset) -> str:
+    return json_text(
+        {
+            "calendar": result.calendar,
+            "start": result.start,
+            "school_days": result.school_days,
+            "result": result.result,
+            "counting": result.rule,
+            "counted": list(result.counted),
+            "skipped": _skipped_json(result.skipped),
+            "warnings": list(result.warnings),
+        }
+    )
+
+
+def offset_csv(result: Offset) -> str:
+    return csv_text(["start", "school_days", "result"], [[result.start, result.school_days, result.result]])
+
+
+def offset_text(result: Offset, colour: bool = False) -> str:
     plural = "day" if result.school_days == 1 else "days"
     lines = [
         f"{result.school_days} school {plural} after {in_words(result.start)} is {in_words(result.result)}.",
@@ -57,25 +63,29 @@ def render_offset(result: Offset, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_span(span: Span, fmt: str, *, listing: bool) -> str:
-    if fmt == "json":
-        body: dict[str, Any] = {
-            "calendar": span.calendar,
-            "first": span.first,
-            "last": span.last,
-            "ends": span.inclusive,
-            "counting": span.ends,
-            "school_days": span.count,
-        }
-        if listing:
-            body["dates"] = list(span.school_days)
-        body["skipped"] = _skipped_json(span.skipped)
-        body["warnings"] = list(span.warnings)
-        return json_text(body)
-    if fmt == "csv":
-        if listing:
-            return csv_text(["day", "date", "weekday"], [[n, d, f"{d:%A}"] for n, d in enumerate(span.school_days, 1)])
-        return csv_text(["first", "last", "ends", "school_days"], [[span.first, span.last, span.inclusive, span.count]])
+def span_json(span: Span, *, listing: bool) -> str:
+    body: dict[str, Any] = {
+        "calendar": span.calendar,
+        "first": span.first,
+        "last": span.last,
+        "ends": span.inclusive,
+        "counting": span.ends,
+        "school_days": span.count,
+    }
+    if listing:
+        body["dates"] = list(span.school_days)
+    body["skipped"] = _skipped_json(span.skipped)
+    body["warnings"] = list(span.warnings)
+    return json_text(body)
+
+
+def span_csv(span: Span, *, listing: bool) -> str:
+    if listing:
+        return csv_text(["day", "date", "weekday"], [[n, d, f"{d:%A}"] for n, d in enumerate(span.school_days, 1)])
+    return csv_text(["first", "last", "ends", "school_days"], [[span.first, span.last, span.inclusive, span.count]])
+
+
+def span_text(span: Span, colour: bool = False, *, listing: bool) -> str:
     plural = "day" if span.count == 1 else "days"
     lines = [
         f"{span.count} school {plural} from {in_words(span.first)} to {in_words(span.last)}.",
@@ -88,3 +98,15 @@ def render_span(span: Span, fmt: str, *, listing: bool) -> str:
         lines += ["Skipped (not school days):", *skipped]
     lines.append(f"Calendar: {span.calendar}.")
     return "\n".join(lines) + "\n"
+
+
+def offset_view(result: Offset) -> View:
+    return View(text=partial(offset_text, result), json=partial(offset_json, result), csv=partial(offset_csv, result))
+
+
+def span_view(span: Span, *, listing: bool) -> View:
+    return View(
+        text=partial(span_text, span, listing=listing),
+        json=partial(span_json, span, listing=listing),
+        csv=partial(span_csv, span, listing=listing),
+    )

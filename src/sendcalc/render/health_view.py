@@ -11,7 +11,7 @@ from sendcalc.core.dates import in_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import FormatView, View
+from sendcalc.render.view import View
 from sendcalc.render.working import days_json
 
 
@@ -44,69 +44,78 @@ def _trigger_json(t: Trigger) -> dict[str, Any]:
 
 
 def health_view(result: HealthAbsence) -> View:
-    return FormatView(partial(render_health, result), steps=partial(health_steps, result))
+    return View(
+        text=partial(health_text, result),
+        json=partial(health_json, result),
+        csv=partial(health_csv, result),
+        steps=partial(health_steps, result),
+    )
 
 
-def render_health(result: HealthAbsence, fmt: str) -> str:
-    if fmt == "json":
-        return json_text(
-            {
-                "calendar": result.calendar,
-                "from": result.start,
-                "from_session": result.start_session,
-                "first_school_day": result.first_day,
-                "to": result.end,
-                "last_school_day": result.last_day,
-                "continuing": result.continuing,
-                "as_of": result.as_of,
-                "school_days_missed": days_json(result.run_halves),
-                "school_year": result.school_year,
-                "earlier_school_days": days_json(result.earlier.halves),
-                "earlier_source": result.earlier.source,
-                "school_year_total": days_json(result.year_halves),
-                "fifteenth_school_day": {
-                    "consecutive": _trigger_json(result.consecutive),
-                    "cumulative": _trigger_json(result.cumulative),
-                },
-                "three_calendar_weeks_end": result.three_weeks_last,
-                "holidays_before_fifteenth": [
-                    {"first": h.first, "last": h.last, "reasons": list(h.reasons)} for h in result.holidays
-                ],
-                "school_age": {"compulsory": result.school_age.compulsory, "reason": result.school_age.reason},
-                "actions": actions(result),
-                "steps": steps_json(health_steps(result)),
-                "warnings": list(result.warnings),
-            }
-        )
-    if fmt == "csv":
-        return csv_text(
-            [
-                "from",
-                "first_school_day",
-                "to",
-                "school_days_missed",
-                "school_year",
-                "school_year_total",
-                "consecutive_15th",
-                "consecutive_status",
-                "cumulative_15th",
-                "cumulative_status",
+def health_json(result: HealthAbsence) -> str:
+    return json_text(
+        {
+            "calendar": result.calendar,
+            "from": result.start,
+            "from_session": result.start_session,
+            "first_school_day": result.first_day,
+            "to": result.end,
+            "last_school_day": result.last_day,
+            "continuing": result.continuing,
+            "as_of": result.as_of,
+            "school_days_missed": days_json(result.run_halves),
+            "school_year": result.school_year,
+            "earlier_school_days": days_json(result.earlier.halves),
+            "earlier_source": result.earlier.source,
+            "school_year_total": days_json(result.year_halves),
+            "fifteenth_school_day": {
+                "consecutive": _trigger_json(result.consecutive),
+                "cumulative": _trigger_json(result.cumulative),
+            },
+            "three_calendar_weeks_end": result.three_weeks_last,
+            "holidays_before_fifteenth": [
+                {"first": h.first, "last": h.last, "reasons": list(h.reasons)} for h in result.holidays
             ],
+            "school_age": {"compulsory": result.school_age.compulsory, "reason": result.school_age.reason},
+            "actions": actions(result),
+            "steps": steps_json(health_steps(result)),
+            "warnings": list(result.warnings),
+        }
+    )
+
+
+def health_csv(result: HealthAbsence) -> str:
+    return csv_text(
+        [
+            "from",
+            "first_school_day",
+            "to",
+            "school_days_missed",
+            "school_year",
+            "school_year_total",
+            "consecutive_15th",
+            "consecutive_status",
+            "cumulative_15th",
+            "cumulative_status",
+        ],
+        [
             [
-                [
-                    result.start,
-                    result.first_day,
-                    result.end,
-                    days_text(result.run_halves),
-                    result.school_year,
-                    days_text(result.year_halves),
-                    result.consecutive.date,
-                    result.consecutive.status,
-                    result.cumulative.date,
-                    result.cumulative.status,
-                ]
-            ],
-        )
+                result.start,
+                result.first_day,
+                result.end,
+                days_text(result.run_halves),
+                result.school_year,
+                days_text(result.year_halves),
+                result.consecutive.date,
+                result.consecutive.status,
+                result.cumulative.date,
+                result.cumulative.status,
+            ]
+        ],
+    )
+
+
+def health_text(result: HealthAbsence, colour: bool = False) -> str:
     return "\n".join(_lines(result)) + "\n"
 
 

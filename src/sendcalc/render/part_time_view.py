@@ -14,7 +14,7 @@ from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import FormatView, View
+from sendcalc.render.view import View
 from sendcalc.render.working import days_json, rate_json, rich_text
 
 NO_END = (
@@ -40,38 +40,47 @@ def _span_json(span: Span | None) -> dict[str, Any] | None:
 
 
 def part_time_view(result: PartTimeResult) -> View:
-    return FormatView(partial(render_part_time, result), steps=partial(part_time_steps, result))
+    return View(
+        text=partial(part_time_text, result),
+        json=partial(part_time_json, result),
+        csv=partial(part_time_csv, result),
+        steps=partial(part_time_steps, result),
+    )
 
 
-def render_part_time(result: PartTimeResult, fmt: str) -> str:
-    if fmt == "json":
-        return json_text(
-            {
-                "calendar": result.calendar,
-                "from": result.start,
-                "to": result.end,
-                "as_of": result.as_of,
-                "attends": [f"{('mon', 'tue', 'wed', 'thu', 'fri')[d]}-{s}" for d, s in result.attends],
-                "sessions_attended_per_full_week": result.slots_per_week,
-                "sessions_missed_per_full_week": 10 - result.slots_per_week,
-                "no_end_date": result.no_end_date,
-                "absence_code": "C2",
-                "total": _span_json(result.total),
-                "so_far": _span_json(result.so_far),
-                "to_end_of_school_year": _span_json(result.to_year_end),
-                "weeks": [
-                    {"week_of": w.monday, "sessions_held": w.held, "attended": w.attended, "missed": w.missed}
-                    for w in result.weeks
-                ],
-                "steps": steps_json(part_time_steps(result)),
-                "warnings": list(result.warnings),
-            }
-        )
-    if fmt == "csv":
-        return csv_text(
-            ["week_of", "sessions_held", "attended", "missed"],
-            [[w.monday, w.held, w.attended, w.missed] for w in result.weeks],
-        )
+def part_time_json(result: PartTimeResult) -> str:
+    return json_text(
+        {
+            "calendar": result.calendar,
+            "from": result.start,
+            "to": result.end,
+            "as_of": result.as_of,
+            "attends": [f"{('mon', 'tue', 'wed', 'thu', 'fri')[d]}-{s}" for d, s in result.attends],
+            "sessions_attended_per_full_week": result.slots_per_week,
+            "sessions_missed_per_full_week": 10 - result.slots_per_week,
+            "no_end_date": result.no_end_date,
+            "absence_code": "C2",
+            "total": _span_json(result.total),
+            "so_far": _span_json(result.so_far),
+            "to_end_of_school_year": _span_json(result.to_year_end),
+            "weeks": [
+                {"week_of": w.monday, "sessions_held": w.held, "attended": w.attended, "missed": w.missed}
+                for w in result.weeks
+            ],
+            "steps": steps_json(part_time_steps(result)),
+            "warnings": list(result.warnings),
+        }
+    )
+
+
+def part_time_csv(result: PartTimeResult) -> str:
+    return csv_text(
+        ["week_of", "sessions_held", "attended", "missed"],
+        [[w.monday, w.held, w.attended, w.missed] for w in result.weeks],
+    )
+
+
+def part_time_text(result: PartTimeResult, colour: bool = False) -> str:
     return rich_text(_parts(result))
 
 

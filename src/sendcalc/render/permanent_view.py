@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
-from sendcalc.core.steps import Step
 from sendcalc.exclusions.explain import permanent_provision_reason, permanent_steps
 from sendcalc.exclusions.permanent import PermanentResult
 from sendcalc.render.emit import json_text
@@ -78,7 +77,7 @@ def permanent_events(result: PermanentResult) -> list[Event]:
 
 
 def permanent_text(
-    result: PermanentResult, calendar: SchoolCalendar, *, grid: bool = True, colour: bool = False
+    result: PermanentResult, calendar: SchoolCalendar, colour: bool = False, *, grid: bool = True
 ) -> str:
     start = result.start
     out = [
@@ -116,23 +115,12 @@ def permanent_text(
     return text
 
 
-class PermanentView(View):
-    ics_name = "Permanent exclusion dates (sendcalc)"
-
-    def __init__(self, result: PermanentResult, calendar: SchoolCalendar, *, grid: bool = True) -> None:
-        self.result, self.calendar, self.grid = result, calendar, grid
-
-    def text(self, colour: bool = False) -> str:
-        return permanent_text(self.result, self.calendar, grid=self.grid, colour=colour)
-
-    def json(self) -> str:
-        return permanent_json(self.result, self.calendar)
-
-    def csv(self) -> str:
-        return events_csv(self.events())
-
-    def steps(self) -> Sequence[Step]:
-        return permanent_steps(self.calendar, self.result)
-
-    def events(self) -> list[Event]:
-        return permanent_events(self.result)
+def permanent_view(result: PermanentResult, calendar: SchoolCalendar, *, grid: bool = True) -> View:
+    return View(
+        text=partial(permanent_text, result, calendar, grid=grid),
+        json=partial(permanent_json, result, calendar),
+        csv=lambda: events_csv(permanent_events(result)),
+        steps=partial(permanent_steps, calendar, result),
+        events=partial(permanent_events, result),
+        ics_name="Permanent exclusion dates (sendcalc)",
+    )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from sendcalc.core.dates import in_words
-from sendcalc.core.steps import Step
 from sendcalc.exclusions.explain import review_steps
 from sendcalc.exclusions.review import ReviewResult, ReviewStage
 from sendcalc.render.emit import json_text
@@ -106,23 +105,12 @@ def _given(stage: ReviewStage) -> str:
     return f"delivered by hand {in_words(stage.date)} (counts from that day)"
 
 
-class ReviewView(View):
-    ics_name = "Exclusion review deadlines (sendcalc)"
-
-    def __init__(self, result: ReviewResult) -> None:
-        self.result = result
-
-    def text(self, colour: bool = False) -> str:
-        return review_lines(self.result)
-
-    def json(self) -> str:
-        return review_json(self.result)
-
-    def csv(self) -> str:
-        return events_csv(self.events())
-
-    def steps(self) -> Sequence[Step]:
-        return review_steps(self.result)
-
-    def events(self) -> list[Event]:
-        return review_events(self.result)
+def review_view(result: ReviewResult) -> View:
+    return View(
+        text=lambda colour: review_lines(result),
+        json=partial(review_json, result),
+        csv=lambda: events_csv(review_events(result)),
+        steps=partial(review_steps, result),
+        events=partial(review_events, result),
+        ics_name="Exclusion review deadlines (sendcalc)",
+    )

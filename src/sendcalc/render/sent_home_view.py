@@ -16,7 +16,7 @@ from sendcalc.core.units import days_text
 from sendcalc.exclusions.thresholds import Crossing
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import FormatView, View
+from sendcalc.render.view import View
 from sendcalc.render.working import days_json, rich_text
 
 CONVENTION = (
@@ -54,47 +54,56 @@ def _crossing_line(c: Crossing) -> str:
 
 
 def sent_home_view(report: SentHomeReport, calendar: SchoolCalendar) -> View:
-    return FormatView(partial(render_report, report, calendar), steps=partial(sent_home_steps, calendar, report))
+    return View(
+        text=partial(sent_home_text, report),
+        json=partial(sent_home_json, report, calendar),
+        csv=partial(sent_home_csv, report),
+        steps=partial(sent_home_steps, calendar, report),
+    )
 
 
-def render_report(report: SentHomeReport, calendar: SchoolCalendar, fmt: str) -> str:
-    if fmt == "json":
-        return json_text(
-            {
-                "calendar": report.calendar,
-                "log": report.source,
-                "events": [
-                    {
-                        "date": e.day,
-                        "time": e.when,
-                        "sessions": list(e.sessions),
-                        "equivalent_days": days_json(e.halves),
-                        "term": e.term,
-                        "school_year": e.school_year,
-                        "term_total_after": days_json(e.term_halves_after),
-                        "school_year_total_after": days_json(e.year_halves_after),
-                        "note": e.note,
-                        "row": e.row,
-                    }
-                    for e in report.events
-                ],
-                "terms": [{"term": t.label, "events": t.events, "days": days_json(t.halves)} for t in report.terms],
-                "school_years": [
-                    {"school_year": t.label, "events": t.events, "days": days_json(t.halves)} for t in report.years
-                ],
-                "total_days": days_json(report.total_halves),
-                "crossings": [_crossing_json(c) for c in report.crossings],
-                "steps": steps_json(sent_home_steps(calendar, report)),
-                "warnings": list(report.warnings),
-            }
-        )
-    if fmt == "csv":
-        return csv_text(
-            ["date", "time", "equivalent_days", "term", "term_total_after", "school_year",
-             "school_year_total_after", "note"],
-            [[e.day, e.when, days_text(e.halves), e.term, days_text(e.term_halves_after), e.school_year,
-              days_text(e.year_halves_after), e.note] for e in report.events],
-        )  # fmt: skip
+def sent_home_json(report: SentHomeReport, calendar: SchoolCalendar) -> str:
+    return json_text(
+        {
+            "calendar": report.calendar,
+            "log": report.source,
+            "events": [
+                {
+                    "date": e.day,
+                    "time": e.when,
+                    "sessions": list(e.sessions),
+                    "equivalent_days": days_json(e.halves),
+                    "term": e.term,
+                    "school_year": e.school_year,
+                    "term_total_after": days_json(e.term_halves_after),
+                    "school_year_total_after": days_json(e.year_halves_after),
+                    "note": e.note,
+                    "row": e.row,
+                }
+                for e in report.events
+            ],
+            "terms": [{"term": t.label, "events": t.events, "days": days_json(t.halves)} for t in report.terms],
+            "school_years": [
+                {"school_year": t.label, "events": t.events, "days": days_json(t.halves)} for t in report.years
+            ],
+            "total_days": days_json(report.total_halves),
+            "crossings": [_crossing_json(c) for c in report.crossings],
+            "steps": steps_json(sent_home_steps(calendar, report)),
+            "warnings": list(report.warnings),
+        }
+    )
+
+
+def sent_home_csv(report: SentHomeReport) -> str:
+    return csv_text(
+        ["date", "time", "equivalent_days", "term", "term_total_after", "school_year",
+         "school_year_total_after", "note"],
+        [[e.day, e.when, days_text(e.halves), e.term, days_text(e.term_halves_after), e.school_year,
+          days_text(e.year_halves_after), e.note] for e in report.events],
+    )  # fmt: skip
+
+
+def sent_home_text(report: SentHomeReport, colour: bool = False) -> str:
     return rich_text(_table_parts(report))
 
 

@@ -7,12 +7,11 @@ Pure functions of a finished result; the JSON keys are a contract scripts depend
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
-from sendcalc.core.steps import Step
 from sendcalc.core.units import days_number, days_text, days_words
 from sendcalc.exclusions.explain import provision_reason, suspension_steps
 from sendcalc.exclusions.suspension import SuspensionResult
@@ -203,7 +202,7 @@ def _fold(folded: list[tuple[int, dt.date]], result: SuspensionResult) -> tuple[
 
 
 def suspension_text(
-    result: SuspensionResult, calendar: SchoolCalendar, *, grid: bool = True, colour: bool = False
+    result: SuspensionResult, calendar: SchoolCalendar, colour: bool = False, *, grid: bool = True
 ) -> str:
     """The table view: what happens on each day, the duties, day 6, the totals and the board."""
     s = result.suspension
@@ -297,23 +296,12 @@ def threshold_rows(result: SuspensionResult) -> list[tuple[str, str]]:
     return rows
 
 
-class SuspensionView(View):
-    ics_name = "Suspension dates (sendcalc)"
-
-    def __init__(self, result: SuspensionResult, calendar: SchoolCalendar, *, grid: bool = True) -> None:
-        self.result, self.calendar, self.grid = result, calendar, grid
-
-    def text(self, colour: bool = False) -> str:
-        return suspension_text(self.result, self.calendar, grid=self.grid, colour=colour)
-
-    def json(self) -> str:
-        return suspension_json(self.result, self.calendar)
-
-    def csv(self) -> str:
-        return events_csv(self.events())
-
-    def steps(self) -> Sequence[Step]:
-        return suspension_steps(self.calendar, self.result)
-
-    def events(self) -> list[Event]:
-        return suspension_events(self.result)
+def suspension_view(result: SuspensionResult, calendar: SchoolCalendar, *, grid: bool = True) -> View:
+    return View(
+        text=partial(suspension_text, result, calendar, grid=grid),
+        json=partial(suspension_json, result, calendar),
+        csv=lambda: events_csv(suspension_events(result)),
+        steps=partial(suspension_steps, calendar, result),
+        events=partial(suspension_events, result),
+        ics_name="Suspension dates (sendcalc)",
+    )

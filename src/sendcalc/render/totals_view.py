@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from sendcalc.core.dates import in_words, iso_moment
-from sendcalc.core.steps import Step
 from sendcalc.core.units import days_number, days_text, days_words
 from sendcalc.exclusions.explain import totals_steps
 from sendcalc.exclusions.thresholds import CAP
@@ -205,7 +204,7 @@ def _short(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def totals_text(result: TotalsResult, *, colour: bool = False) -> str:
+def totals_text(result: TotalsResult, colour: bool = False) -> str:
     """The table view: each suspension with its totals, the lines crossed, and the back-to-back runs."""
     ledger = result.ledger
     out = [paint(f"Suspension totals ({result.calendar} calendar)", "bold", colour)]
@@ -259,23 +258,12 @@ def totals_text(result: TotalsResult, *, colour: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-class TotalsView(View):
-    ics_name = "Suspension record (sendcalc)"
-
-    def __init__(self, result: TotalsResult) -> None:
-        self.result = result
-
-    def text(self, colour: bool = False) -> str:
-        return totals_text(self.result, colour=colour)
-
-    def json(self) -> str:
-        return totals_json(self.result)
-
-    def csv(self) -> str:
-        return totals_csv(self.result)
-
-    def steps(self) -> Sequence[Step]:
-        return totals_steps(self.result)
-
-    def events(self) -> list[Event]:
-        return totals_events(self.result)
+def totals_view(result: TotalsResult) -> View:
+    return View(
+        text=partial(totals_text, result),
+        json=partial(totals_json, result),
+        csv=partial(totals_csv, result),
+        steps=partial(totals_steps, result),
+        events=partial(totals_events, result),
+        ics_name="Suspension record (sendcalc)",
+    )
