@@ -59,6 +59,11 @@ def new_app(**settings: Any) -> typer.Typer:
     )
 
 
+def opt(*names: str, help: str, metavar: str | None = None) -> Any:
+    """One option, declared on one line inside ``Annotated[...]``: its names, what it takes, its help."""
+    return typer.Option(*names, metavar=metavar, help=help, show_default=False)
+
+
 def date_arg(text: str, what: str) -> dt.date:
     from sendcalc.core.dates import parse_date
 

@@ -83,9 +83,8 @@ def parse_date(text: str, *, today: dt.date | None = None, what: str = "date", r
         raise InputError(problem) from None
     if (first.month, first.day) != (second.month, second.day):
         raise InputError(f"{problem} (it needs a day and a month)")
-    if first.year != second.year or not _has_year(raw):
-        if not relative:
-            raise InputError(f"{problem} (it needs the year)")
+    if not relative and not _has_year(raw):
+        raise InputError(f"{problem} (it needs the year)")
     return first.date()
 
 

@@ -70,7 +70,8 @@ class Part(NamedTuple):
     first_index: int  # the school-day index of the first numbered day counted in this term
 
 
-class Placement(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Placement:
     """An exclusion of ``halves`` half days placed on the calendar."""
 
     start: Start
@@ -82,6 +83,18 @@ class Placement(NamedTuple):
     @property
     def lunchtime(self) -> bool:
         return self.start.lunchtime
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return self.start.starts_at
+
+    @property
+    def day_one(self) -> dt.date:
+        return self.start.day_one
+
+    @property
+    def day_zero(self) -> dt.date | None:
+        return self.start.day_zero
 
     @property
     def last_index(self) -> int:
@@ -238,47 +251,14 @@ def day_at_crossing(calendar: SchoolCalendar, placement: Placement, part: Part, 
     return calendar.day_at_index(part.first_index + (halves_in - 1) // 2, placement.start.position[0])
 
 
-@dataclass(frozen=True)
-class Suspension:
-    """A placed exclusion with its dated lists, as a person reads it (the kernel's placement, spelled out)."""
+@dataclass(frozen=True, slots=True)
+class Suspension(Placement):
+    """A placement with its dated lists, as a person reads it (a case list needs none of them)."""
 
     calendar: str
-    placement: Placement
     excluded_dates: tuple[dt.date, ...]
     numbered: tuple[tuple[int, dt.date], ...]
     counted: tuple[CountedDay, ...]
-
-    @property
-    def start(self) -> Start:
-        return self.placement.start
-
-    @property
-    def halves(self) -> int:
-        return self.placement.halves
-
-    @property
-    def end(self) -> Position:
-        return self.placement.end
-
-    @property
-    def returns_at(self) -> dt.datetime:
-        return self.placement.returns_at
-
-    @property
-    def starts_at(self) -> dt.datetime:
-        return self.placement.start.starts_at
-
-    @property
-    def day_one(self) -> dt.date:
-        return self.placement.start.day_one
-
-    @property
-    def day_zero(self) -> dt.date | None:
-        return self.placement.start.day_zero
-
-    @property
-    def lunchtime(self) -> bool:
-        return self.placement.lunchtime
 
     @property
     def first_five_days(self) -> tuple[dt.date, ...]:
@@ -293,12 +273,17 @@ class Suspension:
 
 def spell_out(calendar: SchoolCalendar, placement: Placement) -> Suspension:
     """The dated lists of a placement, for the commands a person reads (a case list needs none of them)."""
+    p = placement
     return Suspension(
+        p.start,
+        p.halves,
+        p.end,
+        p.returns_at,
+        p.parts,
         calendar=calendar.name,
-        placement=placement,
-        excluded_dates=excluded_dates(calendar, placement),
-        numbered=numbered_days(calendar, placement),
-        counted=counted_days(calendar, placement),
+        excluded_dates=excluded_dates(calendar, p),
+        numbered=numbered_days(calendar, p),
+        counted=counted_days(calendar, p),
     )
 
 

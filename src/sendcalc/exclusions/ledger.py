@@ -197,7 +197,7 @@ def build_ledger(
 ) -> Ledger:
     """Running totals in date order. ``opening`` gives half days already counted per (term, school year)."""
     ordered = check_order(calendar, entries)
-    runs = find_runs(calendar, [e.suspension.placement for e in ordered])
+    runs = find_runs(calendar, [e.suspension for e in ordered])
     run_of = {i: run.number - 1 for run in runs for i in run.members}
     term_total: dict[str, int] = {}
     year_total: dict[str, int] = {}
@@ -209,7 +209,7 @@ def build_ledger(
     crossings: list[Crossing] = []
     done: list[EntryTotals] = []
     for i, entry in enumerate(ordered):
-        placement = entry.suspension.placement
+        placement = entry.suspension
         this_terms: dict[str, int] = {}
         this_years: dict[str, int] = {}
         crossed: list[Crossing] = []

@@ -45,7 +45,14 @@ class SuspensionResult:
     provision_from: dt.date | None
     provision_by: str | None
     provision_blocked: str | None  # why no provision is due although the run passed day 6
-    mine: EntryTotals  # this suspension's totals, in the ledger with the earlier ones
+    term: str  # the term and school year day 1 counts in
+    school_year: str
+    term_total_halves: int  # that term's total, earlier suspensions included
+    year_total_halves: int
+    term_totals: tuple[PeriodTotal, ...]  # every term and school year it touches
+    year_totals: tuple[PeriodTotal, ...]
+    board_term: str  # the term whose total decides the board's duty (the larger, across two terms)
+    board_term_halves: int
     governing_board: BoardDecision
     head_must_notify: bool
     written_notice_by: dt.datetime
@@ -65,38 +72,6 @@ class SuspensionResult:
     def work_dates(self) -> tuple[dt.date, ...]:
         """Days the school should set and mark work: days 1-5 (all of them when 5 days or fewer), at any age."""
         return self.suspension.duty_days
-
-    @property
-    def term(self) -> str:
-        return self.suspension.counted[0].term
-
-    @property
-    def school_year(self) -> str:
-        return self.suspension.counted[0].school_year
-
-    @property
-    def term_total_halves(self) -> int:
-        return next(t.total_halves for t in self.mine.terms if t.period == self.term)
-
-    @property
-    def year_total_halves(self) -> int:
-        return next(y.total_halves for y in self.mine.years if y.period == self.school_year)
-
-    @property
-    def term_totals(self) -> tuple[PeriodTotal, ...]:
-        return self.mine.terms
-
-    @property
-    def year_totals(self) -> tuple[PeriodTotal, ...]:
-        return self.mine.years
-
-    @property
-    def board_term(self) -> str:
-        return self.mine.board_term
-
-    @property
-    def board_term_halves(self) -> int:
-        return self.mine.board_term_halves
 
 
 def assess_suspension(
@@ -141,14 +116,14 @@ def assess_suspension(
                 f"{entry.label} starts at {moment_in_words(entry.suspension.starts_at)}, not before this suspension "
                 f"({moment_in_words(suspension.starts_at)}); list only earlier suspensions"
             )
-    first = suspension.placement.parts[0]
+    first = suspension.parts[0]
     opening = {(first.term, first.school_year): previous_halves} if previous_halves else None
     ledger = build_ledger(calendar, [*earlier, Entry(THIS, suspension, exam=exam)], opening=opening)
     mine = ledger.entries[-1]
     run = ledger.runs[mine.run]
 
     school_age = school_age_on(pupil, suspension.day_one)
-    provision_from, blocked = provision_due(calendar, run, suspension.placement, pupil)
+    provision_from, blocked = provision_due(calendar, run, suspension, pupil)
     notice = notice_date or suspension.starts_at.date()
     require_notice_after(notice, on)
     board = board_decision(calendar, mine.board, notice, notice_given=notice_date is not None, today=today)
@@ -167,7 +142,14 @@ def assess_suspension(
         provision_from=provision_from,
         provision_by=None if provision_from is None else "local authority" if pru else "school",
         provision_blocked=blocked,
-        mine=mine,
+        term=first.term,
+        school_year=first.school_year,
+        term_total_halves=next(t.total_halves for t in mine.terms if t.period == first.term),
+        year_total_halves=next(y.total_halves for y in mine.years if y.period == first.school_year),
+        term_totals=mine.terms,
+        year_totals=mine.years,
+        board_term=mine.board_term,
+        board_term_halves=mine.board_term_halves,
         governing_board=board,
         head_must_notify=head_must_notify(mine.board_term_halves, exam=exam),
         written_notice_by=dt.datetime.combine(suspension.starts_at.date(), calendar.times.day_ends),

@@ -42,7 +42,7 @@ def summarise_history(
         suspension = item.entry.suspension
         notice = item.entry.notice_date or suspension.starts_at.date()
         boards.append(board_decision(calendar, item.board, notice, notice_given=False, today=today))
-        start, _ = provision_due(calendar, ledger.runs[item.run], suspension.placement, pupil)
+        start, _ = provision_due(calendar, ledger.runs[item.run], suspension, pupil)
         provision.append((start, None if start is None else "local authority" if pru else "school"))
     warnings = [
         f"UNLAWFUL: suspensions in school year {y.period} total {days_words(y.total_halves)}, above the "

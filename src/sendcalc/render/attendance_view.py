@@ -13,15 +13,13 @@ from sendcalc.attendance.explain import quick_steps, register_steps
 from sendcalc.attendance.figures import AttendanceReport, QuickReport, Tally, percent_text
 from sendcalc.attendance.penalty import FINES, PenaltyCheck
 from sendcalc.core.dates import in_words, short_words
-from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.emit import csv_text, json_text, pick
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import View
+from sendcalc.render.view import View, view_of
 from sendcalc.render.working import rate_json, rich_text
 
 _BAR = 30
-PERIOD_COLUMNS = [
-    "period",
-    "kind",
+_COUNTS = (
     "first",
     "last",
     "possible",
@@ -31,11 +29,8 @@ PERIOD_COLUMNS = [
     "unauthorised",
     "suspension",
     "not_possible",
-    "rate",
-    "rate_without_suspension",
-    "persistent_absence",
-    "severe_absence",
-]
+)
+PERIOD_COLUMNS = ["period", "kind", *_COUNTS, "rate", "rate_without_suspension", "persistent_absence", "severe_absence"]
 
 
 def _flag(t: Tally, without_e: bool = False) -> str:
@@ -54,39 +49,25 @@ def _verdict(flag: str) -> str:
 
 def period_json(t: Tally) -> dict[str, Any]:
     return {
-        "period": t.label,
-        "kind": t.kind,
-        "first": t.first,
-        "last": t.last,
-        "possible": t.possible,
-        "attended": t.attended,
-        "absent": t.absent,
-        "authorised": t.authorised,
-        "unauthorised": t.unauthorised,
-        "suspension": t.suspension,
-        "not_possible": t.not_possible,
+        **pick(t, ("period", "label"), "kind", *_COUNTS),
         "rate": rate_json(t.rate),
         "rate_without_suspension": rate_json(t.rate_without_e),
-        "persistent_absence": t.persistent,
-        "severe_absence": t.severe,
-        "persistent_absence_without_suspension": t.persistent_without_e,
-        "severe_absence_without_suspension": t.severe_without_e,
+        **pick(
+            t,
+            ("persistent_absence", "persistent"),
+            ("severe_absence", "severe"),
+            ("persistent_absence_without_suspension", "persistent_without_e"),
+            ("severe_absence_without_suspension", "severe_without_e"),
+        ),
     }
 
 
 def _period_row(t: Tally) -> list[Any]:
+    counts = [getattr(t, name) for name in _COUNTS]
     return [
         t.label,
         t.kind,
-        t.first,
-        t.last,
-        t.possible,
-        t.attended,
-        t.absent,
-        t.authorised,
-        t.unauthorised,
-        t.suspension,
-        t.not_possible,
+        *counts,
         rate_json(t.rate),
         rate_json(t.rate_without_e),
         _bool(t.persistent),
@@ -101,13 +82,16 @@ def _bool(value: bool) -> str:
 
 def penalty_json(p: PenaltyCheck) -> dict[str, Any]:
     return {
-        "met": p.met,
-        "unauthorised_sessions": p.unauthorised_total,
-        "most_in_any_10_school_weeks": p.most_in_any_window,
-        "met_on": p.met_on,
-        "window_first": p.window_first,
-        "window_last": p.window_last,
-        "school_weeks_spanned": p.school_weeks_spanned,
+        **pick(
+            p,
+            "met",
+            ("unauthorised_sessions", "unauthorised_total"),
+            ("most_in_any_10_school_weeks", "most_in_any_window"),
+            "met_on",
+            "window_first",
+            "window_last",
+            "school_weeks_spanned",
+        ),
         "sessions": [{"date": m.day, "session": m.session, "code": m.code.code, "row": m.row} for m in p.sessions],
         "fines": list(FINES),
     }
@@ -123,24 +107,13 @@ def register_view(report: AttendanceReport, *, weeks: bool = True) -> View:
 
 
 def quick_view(report: QuickReport) -> View:
-    return View(
-        text=partial(quick_text, report),
-        json=partial(quick_json, report),
-        csv=partial(quick_csv, report),
-        steps=partial(quick_steps, report),
-    )
+    return view_of(report, text=quick_text, json=quick_json, csv=quick_csv, steps=quick_steps)
 
 
 def register_json(report: AttendanceReport) -> str:
     return json_text(
         {
-            "calendar": report.calendar,
-            "register": report.source,
-            "shape": report.shape,
-            "marks": report.marks,
-            "blank_cells": report.blank_cells,
-            "first": report.first,
-            "last": report.last,
+            **pick(report, "calendar", ("register", "source"), "shape", "marks", "blank_cells", "first", "last"),
             "terms": [period_json(t) for t in report.terms],
             "school_years": [period_json(y) for y in report.years],
             "codes": dict(report.codes),

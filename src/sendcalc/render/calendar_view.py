@@ -10,7 +10,7 @@ from rich.table import Table
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.summary import YearSummary
 from sendcalc.core.dates import short_words
-from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.emit import csv_text, json_text, pick
 from sendcalc.render.grid import year_grids
 from sendcalc.render.working import rich_text
 
@@ -21,20 +21,12 @@ def year_json(name: str, summaries: list[YearSummary]) -> str:
 
 def _year_dict(summary: YearSummary) -> dict[str, Any]:
     return {
-        "school_year": summary.label,
-        "status": summary.status,
-        "source": summary.source,
-        "notes": summary.notes,
-        "school_days": summary.school_days,
-        "sessions": summary.sessions,
+        **pick(summary, ("school_year", "label"), "status", "source", "notes", "school_days", "sessions"),
         "terms": [
             {
-                "name": t.term.name,
-                "first_day": t.term.first_day,
-                "last_day": t.term.last_day,
-                "breaks": [{"name": b.name, "first_day": b.first_day, "last_day": b.last_day} for b in t.term.breaks],
-                "school_days": t.school_days,
-                "sessions": t.sessions,
+                **pick(t.term, "name", "first_day", "last_day"),
+                "breaks": [pick(b, "name", "first_day", "last_day") for b in t.term.breaks],
+                **pick(t, "school_days", "sessions"),
                 "bank_holidays": [{"date": d, "name": n} for d, n in t.bank_holidays],
                 "closures": [
                     {"date": c.day, "kind": c.kind, "session": c.session, "reason": c.reason} for c in t.closures

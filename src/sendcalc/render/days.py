@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from sendcalc.calendar.counting import Offset, SkippedRun, Span
 from sendcalc.core.dates import in_words
-from sendcalc.render.emit import csv_text, json_text
-from sendcalc.render.view import View
+from sendcalc.render.emit import csv_text, json_text, pick
+from sendcalc.render.view import View, view_of
 
 _LIST_LIMIT = 15
 
@@ -30,11 +29,7 @@ def _skipped_lines(runs: tuple[SkippedRun, ...]) -> list[str]:
 def offset_json(result: Offset) -> str:
     return json_text(
         {
-            "calendar": result.calendar,
-            "start": result.start,
-            "school_days": result.school_days,
-            "result": result.result,
-            "counting": result.rule,
+            **pick(result, "calendar", "start", "school_days", "result", ("counting", "rule")),
             "counted": list(result.counted),
             "skipped": _skipped_json(result.skipped),
             "warnings": list(result.warnings),
@@ -64,14 +59,9 @@ def offset_text(result: Offset, colour: bool = False) -> str:
 
 
 def span_json(span: Span, *, listing: bool) -> str:
-    body: dict[str, Any] = {
-        "calendar": span.calendar,
-        "first": span.first,
-        "last": span.last,
-        "ends": span.inclusive,
-        "counting": span.ends,
-        "school_days": span.count,
-    }
+    body = pick(
+        span, "calendar", "first", "last", ("ends", "inclusive"), ("counting", "ends"), ("school_days", "count")
+    )
     if listing:
         body["dates"] = list(span.school_days)
     body["skipped"] = _skipped_json(span.skipped)
@@ -101,12 +91,12 @@ def span_text(span: Span, colour: bool = False, *, listing: bool) -> str:
 
 
 def offset_view(result: Offset) -> View:
-    return View(text=partial(offset_text, result), json=partial(offset_json, result), csv=partial(offset_csv, result))
+    return view_of(result, text=offset_text, json=offset_json, csv=offset_csv)
 
 
 def span_view(span: Span, *, listing: bool) -> View:
     return View(
-        text=partial(span_text, span, listing=listing),
-        json=partial(span_json, span, listing=listing),
-        csv=partial(span_csv, span, listing=listing),
+        text=lambda colour: span_text(span, colour, listing=listing),
+        json=lambda: span_json(span, listing=listing),
+        csv=lambda: span_csv(span, listing=listing),
     )

@@ -23,6 +23,11 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+def pick(obj: Any, *names: str | tuple[str, str]) -> dict[str, Any]:
+    """Attributes of ``obj`` as JSON keys, in order; a (key, attribute) pair gives an attribute another key."""
+    return {n if isinstance(n, str) else n[0]: getattr(obj, n if isinstance(n, str) else n[1]) for n in names}
+
+
 def json_text(obj: Any) -> str:
     return json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False) + "\n"
 

@@ -8,7 +8,7 @@ from sendcalc.core.dates import in_words, iso_moment
 from sendcalc.core.school_age import SchoolAge
 from sendcalc.exclusions.kernel import Start
 from sendcalc.exclusions.thresholds import BoardDecision
-from sendcalc.render.emit import csv_text
+from sendcalc.render.emit import csv_text, pick
 from sendcalc.render.ics import Event
 
 CSV_HEADER = ["date", "time", "what", "detail"]
@@ -29,16 +29,8 @@ WRITTEN_NOTICE = (
 
 
 def board_json(board: BoardDecision) -> dict[str, Any]:
-    return {
-        "duty": board.duty,
-        "deadline": board.deadline,
-        "school_days": board.school_days,
-        "notice_date": board.notice_date,
-        "notice_date_given": board.notice_given,
-        "deadline_passed": board.deadline_passed,
-        "meaning": board.meaning,
-        "source": board.source,
-    }
+    names = ("duty", "deadline", "school_days", "notice_date", ("notice_date_given", "notice_given"), "deadline_passed")
+    return pick(board, *names, "meaning", "source")
 
 
 def start_json(start: Start) -> dict[str, Any]:

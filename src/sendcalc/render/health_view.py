@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from sendcalc.attendance.explain import health_steps, trigger_words
 from sendcalc.attendance.health import HealthAbsence, Trigger
 from sendcalc.core.dates import in_words
 from sendcalc.core.units import days_text
-from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.emit import csv_text, json_text, pick
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import View
+from sendcalc.render.view import View, view_of
 from sendcalc.render.working import days_json
 
 
@@ -44,25 +43,23 @@ def _trigger_json(t: Trigger) -> dict[str, Any]:
 
 
 def health_view(result: HealthAbsence) -> View:
-    return View(
-        text=partial(health_text, result),
-        json=partial(health_json, result),
-        csv=partial(health_csv, result),
-        steps=partial(health_steps, result),
-    )
+    return view_of(result, text=health_text, json=health_json, csv=health_csv, steps=health_steps)
 
 
 def health_json(result: HealthAbsence) -> str:
     return json_text(
         {
-            "calendar": result.calendar,
-            "from": result.start,
-            "from_session": result.start_session,
-            "first_school_day": result.first_day,
-            "to": result.end,
-            "last_school_day": result.last_day,
-            "continuing": result.continuing,
-            "as_of": result.as_of,
+            **pick(
+                result,
+                "calendar",
+                ("from", "start"),
+                ("from_session", "start_session"),
+                ("first_school_day", "first_day"),
+                ("to", "end"),
+                ("last_school_day", "last_day"),
+                "continuing",
+                "as_of",
+            ),
             "school_days_missed": days_json(result.run_halves),
             "school_year": result.school_year,
             "earlier_school_days": days_json(result.earlier.halves),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from rich.table import Table
@@ -12,9 +11,9 @@ from sendcalc.attendance.figures import percent_text
 from sendcalc.attendance.part_time import PartTimeResult, Span, describe_slots
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
-from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.emit import csv_text, json_text, pick
 from sendcalc.render.steps import steps_json
-from sendcalc.render.view import View
+from sendcalc.render.view import View, view_of
 from sendcalc.render.working import days_json, rate_json, rich_text
 
 NO_END = (
@@ -40,21 +39,13 @@ def _span_json(span: Span | None) -> dict[str, Any] | None:
 
 
 def part_time_view(result: PartTimeResult) -> View:
-    return View(
-        text=partial(part_time_text, result),
-        json=partial(part_time_json, result),
-        csv=partial(part_time_csv, result),
-        steps=partial(part_time_steps, result),
-    )
+    return view_of(result, text=part_time_text, json=part_time_json, csv=part_time_csv, steps=part_time_steps)
 
 
 def part_time_json(result: PartTimeResult) -> str:
     return json_text(
         {
-            "calendar": result.calendar,
-            "from": result.start,
-            "to": result.end,
-            "as_of": result.as_of,
+            **pick(result, "calendar", ("from", "start"), ("to", "end"), "as_of"),
             "attends": [f"{('mon', 'tue', 'wed', 'thu', 'fri')[d]}-{s}" for d, s in result.attends],
             "sessions_attended_per_full_week": result.slots_per_week,
             "sessions_missed_per_full_week": 10 - result.slots_per_week,

@@ -9,20 +9,8 @@ from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
 from sendcalc.exclusions.explain import permanent_provision_reason, permanent_steps
 from sendcalc.exclusions.permanent import PermanentResult
+from sendcalc.render import exclusion_parts as parts
 from sendcalc.render.emit import json_text
-from sendcalc.render.exclusion_parts import (
-    HOW,
-    MARK_LEGEND,
-    PARENT_DUTY,
-    WRITTEN_NOTICE,
-    age_json,
-    board_json,
-    board_line,
-    duty_lines,
-    events_csv,
-    sentence,
-    start_json,
-)
 from sendcalc.render.grid import marked_months
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
@@ -34,16 +22,16 @@ def permanent_json(result: PermanentResult, calendar: SchoolCalendar) -> str:
     body: dict[str, Any] = {
         "kind": result.kind,
         "calendar": result.calendar,
-        **start_json(result.start),
+        **parts.start_json(result.start),
         "first_five_days": list(result.first_five_days),
         "parent_duty_dates": list(result.parent_duty_dates),
         "work_dates": list(result.first_five_days),
-        "school_age": age_json(result.school_age),
+        "school_age": parts.age_json(result.school_age),
         "written_notice_by": iso_moment(result.written_notice_by),
         "provision_from": result.provision_from,
         "provision_by": result.provision_by,
         "provision_reason": permanent_provision_reason(result),
-        "governing_board": board_json(result.governing_board),
+        "governing_board": parts.board_json(result.governing_board),
         "warnings": list(result.warnings),
         "steps": steps_json(permanent_steps(calendar, result)),
     }
@@ -52,15 +40,15 @@ def permanent_json(result: PermanentResult, calendar: SchoolCalendar) -> str:
 
 def permanent_events(result: PermanentResult) -> list[Event]:
     start = result.start
-    events = [Event(start.starts_at.date(), start.starts_at.time(), "Permanent exclusion starts", HOW[start.how])]
+    events = [Event(start.starts_at.date(), start.starts_at.time(), "Permanent exclusion starts", parts.HOW[start.how])]
     if start.day_zero is not None:
         events.append(Event(start.day_zero, None, "Excluded: day 0", f"excluded from {start.starts_at:%H:%M}"))
     duty = set(result.parent_duty_dates)
     for number, day in enumerate(result.first_five_days, start=1):
-        detail = PARENT_DUTY if day in duty else "school: sets and marks work"
+        detail = parts.PARENT_DUTY if day in duty else "school: sets and marks work"
         events.append(Event(day, None, f"Excluded: day {number}", detail))
     notice = result.written_notice_by
-    events.append(Event(notice.date(), notice.time(), "Written notice of the exclusion due", WRITTEN_NOTICE))
+    events.append(Event(notice.date(), notice.time(), "Written notice of the exclusion due", parts.WRITTEN_NOTICE))
     if result.provision_from is not None:
         events.append(
             Event(
@@ -82,7 +70,7 @@ def permanent_text(
     start = result.start
     out = [
         paint(f"Permanent exclusion ({result.calendar} calendar)", "bold", colour),
-        f"  Starts   {moment_in_words(start.starts_at)}  ({HOW[start.how]})",
+        f"  Starts   {moment_in_words(start.starts_at)}  ({parts.HOW[start.how]})",
     ]
     if start.day_zero is not None:
         out.append(f"  It starts in the afternoon session, so day 1 is {in_words(start.day_one)} (s.103(7)).")
@@ -94,12 +82,12 @@ def permanent_text(
     if result.provision_from is not None:
         rows.append(("6", short_words(result.provision_from), "education from the local authority"))
     out += columns(rows, ("day", "date", "duties"))
-    out += duty_lines(result.school_age, bool(result.parent_duty_dates), "days 1 to 5")
+    out += parts.duty_lines(result.school_age, bool(result.parent_duty_dates), "days 1 to 5")
     if result.provision_from is None:
-        out.append(f"Day 6: {sentence(permanent_provision_reason(result))}")
+        out.append(f"Day 6: {parts.sentence(permanent_provision_reason(result))}")
     out.append(f"Written notice: the school must give it by {moment_in_words(result.written_notice_by)}.")
     out.append("Head: must tell the governing board and the local authority without delay.")
-    out.append(board_line(result.governing_board))
+    out.append(parts.board_line(result.governing_board))
     out.append(
         "Next: when the board's decision letter arrives, the parents have 15 school days to apply for an "
         "independent review: sendcalc review --decision-notice DATE [--posted]"
@@ -111,7 +99,7 @@ def permanent_text(
             marks[result.provision_from] = ("+", "bold blue")
         if result.governing_board.deadline is not None:
             marks[result.governing_board.deadline] = ("!", "bold magenta")
-        text += marked_months(calendar, marks, MARK_LEGEND.replace("excluded", "days 1-5"), colour=colour)
+        text += marked_months(calendar, marks, parts.MARK_LEGEND.replace("excluded", "days 1-5"), colour=colour)
     return text
 
 
@@ -119,7 +107,7 @@ def permanent_view(result: PermanentResult, calendar: SchoolCalendar, *, grid: b
     return View(
         text=partial(permanent_text, result, calendar, grid=grid),
         json=partial(permanent_json, result, calendar),
-        csv=lambda: events_csv(permanent_events(result)),
+        csv=lambda: parts.events_csv(permanent_events(result)),
         steps=partial(permanent_steps, calendar, result),
         events=partial(permanent_events, result),
         ics_name="Permanent exclusion dates (sendcalc)",

@@ -38,39 +38,23 @@ def review_json(result: ReviewResult) -> str:
     )
 
 
+_EVENTS = (  # for each stage: the event when it counts as given, and its deadline with the rule
+    ("decision_notice", "Board's decision letter counts as given",
+     "Last day to apply for an independent review (and ask for a SEN expert)",
+     "15 school days after the decision letter counts as given (2012 Regs Sch 1 para 2(1))"),
+    ("application", "Review application counts as made", "Closing date for the review",
+     "the 15th school day after the application is made (2012 Regs Sch 1 para 1(1))"),
+    ("panel_decision", "Panel's decision counts as notified", "Governing board must have reconsidered",
+     "within 10 school days after notification of the panel's decision (2012 Regs reg 8)"),
+)  # fmt: skip
+
+
 def review_events(result: ReviewResult) -> list[Event]:
     events = []
-    notice, applied, panel = result.decision_notice, result.application, result.panel_decision
-    if notice is not None:
-        events.append(Event(notice.effective, None, "Board's decision letter counts as given", _posted(notice)))
-        events.append(
-            Event(
-                notice.deadline,
-                None,
-                "Last day to apply for an independent review (and ask for a SEN expert)",
-                "15 school days after the decision letter counts as given (2012 Regs Sch 1 para 2(1))",
-            )
-        )
-    if applied is not None:
-        events.append(Event(applied.effective, None, "Review application counts as made", _posted(applied)))
-        events.append(
-            Event(
-                applied.deadline,
-                None,
-                "Closing date for the review",
-                "the 15th school day after the application is made (2012 Regs Sch 1 para 1(1))",
-            )
-        )
-    if panel is not None:
-        events.append(Event(panel.effective, None, "Panel's decision counts as notified", _posted(panel)))
-        events.append(
-            Event(
-                panel.deadline,
-                None,
-                "Governing board must have reconsidered",
-                "within 10 school days after notification of the panel's decision (2012 Regs reg 8)",
-            )
-        )
+    for name, given, due, rule in _EVENTS:
+        stage: ReviewStage | None = getattr(result, name)
+        if stage is not None:
+            events += [Event(stage.effective, None, given, _posted(stage)), Event(stage.deadline, None, due, rule)]
     return sorted(events, key=lambda e: e.date)
 
 

@@ -16,20 +16,8 @@ from sendcalc.core.units import days_number, days_text, days_words
 from sendcalc.exclusions.explain import provision_reason, suspension_steps
 from sendcalc.exclusions.suspension import SuspensionResult
 from sendcalc.exclusions.thresholds import CAP, FIVE_DAYS, term_band, year_band
+from sendcalc.render import exclusion_parts as parts
 from sendcalc.render.emit import json_text
-from sendcalc.render.exclusion_parts import (
-    HOW,
-    MARK_LEGEND,
-    PARENT_DUTY,
-    WRITTEN_NOTICE,
-    age_json,
-    board_json,
-    board_line,
-    duty_lines,
-    events_csv,
-    sentence,
-    start_json,
-)
 from sendcalc.render.grid import marked_months
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
@@ -42,7 +30,7 @@ _LIST_FULL = 8
 def suspension_json(result: SuspensionResult, calendar: SchoolCalendar) -> str:
     s = result.suspension
     run = result.run
-    board = board_json(result.governing_board)
+    board = parts.board_json(result.governing_board)
     board["decided_on_term"] = result.board_term
     board["term_total_days"] = days_number(result.board_term_halves)
     board["head_must_notify"] = result.head_must_notify
@@ -50,7 +38,7 @@ def suspension_json(result: SuspensionResult, calendar: SchoolCalendar) -> str:
         "kind": result.kind,
         "calendar": result.calendar,
         "days": days_number(s.halves),
-        **start_json(s.start),
+        **parts.start_json(s.start),
         "returns_at": iso_moment(s.returns_at),
         "excluded_dates": list(s.excluded_dates),
         "numbered_days": [{"day": n, "date": d} for n, d in s.numbered],
@@ -58,7 +46,7 @@ def suspension_json(result: SuspensionResult, calendar: SchoolCalendar) -> str:
         "parent_duty_dates": list(result.parent_duty_dates),
         "work_dates": list(result.work_dates),
         "lunchtime": s.lunchtime,
-        "school_age": age_json(result.school_age),
+        "school_age": parts.age_json(result.school_age),
         "written_notice_by": iso_moment(result.written_notice_by),
         "provision_from": result.provision_from,
         "provision_by": result.provision_by,
@@ -127,22 +115,22 @@ def suspension_events(result: SuspensionResult) -> list[Event]:
     s = result.suspension
     duty, work = set(result.parent_duty_dates), set(result.work_dates)
     what = "Lunchtime suspension starts" if s.lunchtime else "Suspension starts"
-    events = [Event(s.starts_at.date(), s.starts_at.time(), what, HOW[s.start.how])]
+    events = [Event(s.starts_at.date(), s.starts_at.time(), what, parts.HOW[s.start.how])]
     for number, day in s.numbered:
-        parts = []
+        notes = []
         if day == s.starts_at.date() and s.start.position[1]:
-            parts.append(f"excluded from {s.starts_at:%H:%M}")
+            notes.append(f"excluded from {s.starts_at:%H:%M}")
         if day == s.returns_at.date():
-            parts.append(f"excluded until {s.returns_at:%H:%M}")
+            notes.append(f"excluded until {s.returns_at:%H:%M}")
         if day in duty:
-            parts.append(PARENT_DUTY)
+            notes.append(parts.PARENT_DUTY)
         elif day in work:
-            parts.append("school: sets and marks work")
+            notes.append("school: sets and marks work")
         if result.provision_from is not None and day >= result.provision_from:
-            parts.append(f"suitable full-time education from the {result.provision_by}")
-        events.append(Event(day, None, f"Suspended: day {number}", "; ".join(parts) or "excluded all day"))
+            notes.append(f"suitable full-time education from the {result.provision_by}")
+        events.append(Event(day, None, f"Suspended: day {number}", "; ".join(notes) or "excluded all day"))
     notice = result.written_notice_by
-    events.append(Event(notice.date(), notice.time(), "Written notice of the suspension due", WRITTEN_NOTICE))
+    events.append(Event(notice.date(), notice.time(), "Written notice of the suspension due", parts.WRITTEN_NOTICE))
     back = "Back for the afternoon" if s.lunchtime else "Back at school"
     events.append(Event(s.returns_at.date(), s.returns_at.time(), back, "the suspension ends"))
     if result.provision_from is not None:
@@ -211,7 +199,7 @@ def suspension_text(
     if result.unlawful:
         title += "  UNLAWFUL: above the 45-day yearly cap"
     out = [paint(title, "bold red" if result.unlawful else "bold", colour)]
-    out.append(f"  Starts   {moment_in_words(s.starts_at)}  ({HOW[s.start.how]})")
+    out.append(f"  Starts   {moment_in_words(s.starts_at)}  ({parts.HOW[s.start.how]})")
     if s.lunchtime:
         out.append(f"  Returns  {moment_in_words(s.returns_at)}: back for the afternoon session")
         out.append(
@@ -245,9 +233,11 @@ def suspension_text(
         )
     out += columns(_day_rows(result), ("day", "date", "excluded", "duties"))
     which = "every excluded date" if s.halves <= FIVE_DAYS else "days 1 to 5"
-    out += duty_lines(result.school_age, bool(result.parent_duty_dates), which)
+    out += parts.duty_lines(result.school_age, bool(result.parent_duty_dates), which)
     out.append(f"Written notice: the school must give it by {moment_in_words(result.written_notice_by)}.")
-    out.append(paint(f"Day 6: {sentence(provision_reason(result))}", "bold" if result.provision_from else "", colour))
+    out.append(
+        paint(f"Day 6: {parts.sentence(provision_reason(result))}", "bold" if result.provision_from else "", colour)
+    )
     if len(result.run_labels) > 1:
         out.append(
             f"  Back-to-back: {', '.join(result.run_labels[:-1])} and {result.run_labels[-1]} count as one "
@@ -259,16 +249,16 @@ def suspension_text(
     )
     out += columns(threshold_rows(result), gap=4)
     if len(result.term_totals) > 1:
-        parts = " and ".join(f"{days_words(t.this_halves)} in {t.period}" for t in result.term_totals)
+        shares = " and ".join(f"{days_words(t.this_halves)} in {t.period}" for t in result.term_totals)
         out.append(
             paint(
-                f"This suspension runs into another term: it counts {parts}; "
+                f"This suspension runs into another term: it counts {shares}; "
                 f"the child returns at {moment_in_words(s.returns_at)}.",
                 "bold",
                 colour,
             )
         )
-    out.append(board_line(result.governing_board))
+    out.append(parts.board_line(result.governing_board))
     if result.head_must_notify:
         out.append("Head: must tell the governing board and the local authority without delay (reg 5(2)).")
     text = "\n".join(out) + "\n"
@@ -278,7 +268,7 @@ def suspension_text(
             marks[result.provision_from] = ("+", "bold blue")
         if result.governing_board.deadline is not None:
             marks[result.governing_board.deadline] = ("!", "bold magenta")
-        text += marked_months(calendar, marks, MARK_LEGEND, colour=colour)
+        text += marked_months(calendar, marks, parts.MARK_LEGEND, colour=colour)
     return text
 
 
@@ -300,7 +290,7 @@ def suspension_view(result: SuspensionResult, calendar: SchoolCalendar, *, grid:
     return View(
         text=partial(suspension_text, result, calendar, grid=grid),
         json=partial(suspension_json, result, calendar),
-        csv=lambda: events_csv(suspension_events(result)),
+        csv=lambda: parts.events_csv(suspension_events(result)),
         steps=partial(suspension_steps, calendar, result),
         events=partial(suspension_events, result),
         ics_name="Suspension dates (sendcalc)",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any
 
 from sendcalc.core.dates import in_words, iso_moment
@@ -15,7 +14,7 @@ from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
 from sendcalc.render.text import columns, paint
-from sendcalc.render.view import View
+from sendcalc.render.view import View, view_of
 
 CSV_HEADER = [
     "number",
@@ -259,11 +258,12 @@ def totals_text(result: TotalsResult, colour: bool = False) -> str:
 
 
 def totals_view(result: TotalsResult) -> View:
-    return View(
-        text=partial(totals_text, result),
-        json=partial(totals_json, result),
-        csv=partial(totals_csv, result),
-        steps=partial(totals_steps, result),
-        events=partial(totals_events, result),
+    return view_of(
+        result,
+        text=totals_text,
+        json=totals_json,
+        csv=totals_csv,
+        steps=totals_steps,
+        events=totals_events,
         ics_name="Suspension record (sendcalc)",
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from sendcalc.core.errors import InputError
 
@@ -28,3 +29,23 @@ class View:
     steps: Callable[[], Sequence[Step]] = tuple
     events: Callable[[], list[Event]] = list
     ics_name: str = "sendcalc"
+
+
+def view_of(
+    *args: Any,
+    text: Callable[..., str],
+    json: Callable[..., str],
+    csv: Callable[..., str] | None = None,
+    steps: Callable[..., Sequence[Step]] | None = None,
+    events: Callable[..., list[Event]] | None = None,
+    ics_name: str = "sendcalc",
+) -> View:
+    """A view whose functions all take the same arguments (the result, and the calendar if they need it)."""
+    return View(
+        text=partial(text, *args),
+        json=partial(json, *args),
+        csv=partial(csv, *args) if csv else _no_csv,
+        steps=partial(steps, *args) if steps else tuple,
+        events=partial(events, *args) if events else list,
+        ics_name=ics_name,
+    )
