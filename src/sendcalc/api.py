@@ -28,9 +28,14 @@ from sendcalc.core.errors import (
 from sendcalc.core.school_age import Pupil, SchoolAge
 from sendcalc.core.units import days_text, parse_days
 from sendcalc.exclusions.case import CaseDates, case_dates
+from sendcalc.exclusions.explain import permanent_steps, review_steps, suspension_steps, totals_steps
+from sendcalc.exclusions.history import HistoryRow
+from sendcalc.exclusions.kernel import Placement, Suspension, place_start, place_suspension
 from sendcalc.exclusions.permanent import PermanentResult, assess_permanent
 from sendcalc.exclusions.review import ReviewResult, review_timeline
 from sendcalc.exclusions.suspension import SuspensionResult, assess_suspension
+from sendcalc.exclusions.totals import TotalsResult, summarise_history
+from sendcalc.readers.history import read_history
 
 __all__ = [
     "OUTPUT_COLUMNS",
@@ -38,17 +43,21 @@ __all__ = [
     "CaseDates",
     "Checker",
     "Closure",
+    "HistoryRow",
     "InputError",
     "NotASchoolDayError",
     "OutOfRangeError",
     "PermanentResult",
+    "Placement",
     "Pupil",
     "ReviewResult",
     "SchoolAge",
     "SchoolCalendar",
     "SendcalcError",
     "Summary",
+    "Suspension",
     "SuspensionResult",
+    "TotalsResult",
     "add_school_days",
     "assess_permanent",
     "assess_suspension",
@@ -57,7 +66,15 @@ __all__ = [
     "days_text",
     "load_calendar",
     "parse_days",
+    "permanent_steps",
+    "place_start",
+    "place_suspension",
+    "read_history",
+    "review_steps",
     "review_timeline",
     "school_days_between",
     "school_year_label",
+    "summarise_history",
+    "suspension_steps",
+    "totals_steps",
 ]

@@ -123,9 +123,13 @@ class _Loader:
 
     @staticmethod
     def _read(path: Any, shown: str) -> str:
+        if isinstance(path, Path):  # the user's own file: read as every file is (readers/text.py)
+            from sendcalc.readers.text import read_text
+
+            return read_text(path, "calendar file")
         try:
-            text: str = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text: str = path.read_text(encoding="utf-8")  # a calendar shipped in the package
+        except (OSError, UnicodeDecodeError) as exc:  # pragma: no cover - the wheel is broken
             raise CalendarDataError(f"{shown}: cannot read the file ({exc})") from None
         return text
 

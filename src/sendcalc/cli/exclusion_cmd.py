@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,9 @@ from sendcalc.cli.options import (
     pupil_options,
 )
 from sendcalc.core.school_age import Pupil
+
+if TYPE_CHECKING:
+    from sendcalc.exclusions.history import HistoryRow
 
 PickedUpOpt = Annotated[
     str | None,
@@ -156,11 +159,15 @@ def exclusion(
     from sendcalc.core.errors import InputError
     from sendcalc.core.units import is_lunchtime, parse_days
     from sendcalc.exclusions.suspension import assess_suspension
-    from sendcalc.readers.history import read_history
     from sendcalc.render.suspension_view import suspension_view
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
+    earlier: tuple[HistoryRow, ...] = ()
+    if history:
+        from sendcalc.readers.history import read_history
+
+        earlier = read_history(history)
     lunchtime = is_lunchtime(days)
     cal = calendar.load()
     result = assess_suspension(
@@ -171,7 +178,7 @@ def exclusion(
         not_collected=start.not_collected,
         notice_date=start.notice_date,
         previous_halves=parse_days(previous, what="--previous", allow_zero=True) if previous else 0,
-        history=read_history(history) if history else (),
+        history=earlier,
         exam=exam,
         pru=pru,
         lunchtime=lunchtime,

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import moment_in_words
 from sendcalc.core.errors import InputError
 from sendcalc.core.school_age import Pupil, SchoolAge, school_age_on
 from sendcalc.core.units import days_text, days_words
-from sendcalc.exclusions.history import HistoryRow, place_rows
 from sendcalc.exclusions.kernel import Suspension, place_suspension
 from sendcalc.exclusions.ledger import Entry, EntryTotals, PeriodTotal, Run, build_ledger, provision_due
 from sendcalc.exclusions.thresholds import (
@@ -28,6 +28,9 @@ from sendcalc.exclusions.thresholds import (
     head_must_notify,
     require_notice_after,
 )
+
+if TYPE_CHECKING:
+    from sendcalc.exclusions.history import HistoryRow
 
 THIS = "this suspension"
 
@@ -108,7 +111,7 @@ def assess_suspension(
     suspension = place_suspension(
         calendar, on, halves, picked_up=picked_up, not_collected=not_collected, lunchtime=lunchtime
     )
-    earlier = place_rows(calendar, history)
+    earlier = _place_history(calendar, history)
     start = calendar.linear(suspension.start.position)
     for entry in earlier:
         if calendar.linear(entry.suspension.start.position) >= start:
@@ -198,3 +201,12 @@ def _warnings(suspension: Suspension, mine: EntryTotals, school_age: SchoolAge) 
     if not school_age.duties_apply:
         warnings.append(f"the parent's duty and day-6 provision do not apply: {school_age.reason}")
     return warnings
+
+
+def _place_history(calendar: SchoolCalendar, history: Sequence[HistoryRow]) -> Sequence[Entry]:
+    """The earlier suspensions placed on the calendar (imported only when there are some)."""
+    if not history:
+        return ()
+    from sendcalc.exclusions.history import place_rows
+
+    return place_rows(calendar, history)

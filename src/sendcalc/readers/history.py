@@ -30,6 +30,7 @@ from sendcalc.core.dates import parse_date, parse_time
 from sendcalc.core.errors import InputError
 from sendcalc.core.units import is_lunchtime, parse_days
 from sendcalc.exclusions.history import HistoryRow
+from sendcalc.readers.text import read_text
 
 FIELDS = ("date", "time", "days", "kind", "exam", "note")
 _ALIASES = {
@@ -56,17 +57,9 @@ _NO = {"no", "n", "false", "0", ""}
 
 
 def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
-    from sendcalc.readers.text import decoded_lines
-
     """Read a history file (.toml, otherwise CSV); a missing or unreadable file is an InputError."""
     file = Path(path)
-    try:
-        with file.open("rb") as handle:
-            text = "".join(decoded_lines(handle))
-    except FileNotFoundError:
-        raise InputError(f"history file {str(path)!r} does not exist; check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read history file {str(path)!r}: {exc}") from None
+    text = read_text(path, "history file")
     if file.suffix.lower() == ".toml":
         return parse_history_toml(text, file.name)
     return parse_history_csv(text, file.name)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.summary import YearSummary
@@ -60,7 +61,7 @@ def year_table(name: str, summary: YearSummary) -> Table:
             str(t.school_days),
         )
     table.add_section()
-    table.add_row("year", "", "", "", f"[bold]{summary.school_days}[/bold]")
+    table.add_row("year", "", "", "", Text(str(summary.school_days), style="bold"))
     return table
 
 
@@ -76,8 +77,6 @@ def days_off_lines(summary: YearSummary) -> list[str]:
 def year_text(name: str, summary: YearSummary, calendar: SchoolCalendar | None, *, colour: bool = False) -> str:
     """One school year as a person reads it: the term table, its source, days off in term, and (with a
     calendar) the month grids."""
-    from rich.text import Text
-
     parts: list[Any] = [year_table(name, summary), Text(f"Source: {summary.source}", style="dim")]
     off = days_off_lines(summary)
     if off:
@@ -90,8 +89,6 @@ def year_text(name: str, summary: YearSummary, calendar: SchoolCalendar | None, 
 
 def list_text(rows: list[tuple[str, str, str, list[tuple[str, str]]]], *, colour: bool = False) -> str:
     """The shipped calendars: (key, area, applies to, [(school year, status)]) as a table."""
-    from rich.table import Table
-
     table = Table(
         title="Shipped calendars (statuses: confirmed, secondary, conflicting, unverified)", title_justify="left"
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -29,6 +28,8 @@ def pick(obj: Any, *names: str | tuple[str, str]) -> dict[str, Any]:
 
 
 def json_text(obj: Any) -> str:
+    import json  # only JSON output pays for it
+
     return json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False) + "\n"
 
 

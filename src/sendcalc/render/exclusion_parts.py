@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendcalc.core.dates import in_words, iso_moment
 from sendcalc.core.school_age import SchoolAge
 from sendcalc.exclusions.kernel import Start
 from sendcalc.exclusions.thresholds import BoardDecision
 from sendcalc.render.emit import csv_text, pick
-from sendcalc.render.ics import Event
+
+if TYPE_CHECKING:
+    from sendcalc.render.ics import Event
 
 CSV_HEADER = ["date", "time", "what", "detail"]
 HOW = {

@@ -7,7 +7,7 @@ from typing import Any
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
-from sendcalc.exclusions.explain import permanent_provision_reason, permanent_steps
+from sendcalc.exclusions.explain.permanent import permanent_provision_reason, permanent_steps
 from sendcalc.exclusions.permanent import PermanentResult
 from sendcalc.render import exclusion_parts as parts
 from sendcalc.render.emit import json_text

@@ -6,7 +6,7 @@ from functools import partial
 from typing import Any
 
 from sendcalc.core.dates import in_words
-from sendcalc.exclusions.explain import review_steps
+from sendcalc.exclusions.explain.review import review_steps
 from sendcalc.exclusions.review import ReviewResult, ReviewStage
 from sendcalc.render.emit import json_text
 from sendcalc.render.exclusion_parts import events_csv

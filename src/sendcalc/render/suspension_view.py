@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, iso_moment, moment_in_words, short_words
 from sendcalc.core.units import days_number, days_text, days_words
-from sendcalc.exclusions.explain import provision_reason, suspension_steps
+from sendcalc.exclusions.explain.suspension import provision_reason, suspension_steps
 from sendcalc.exclusions.suspension import SuspensionResult
 from sendcalc.exclusions.thresholds import CAP, FIVE_DAYS, term_band, year_band
 from sendcalc.render import exclusion_parts as parts
 from sendcalc.render.emit import json_text
 from sendcalc.render.grid import marked_months
-from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
 from sendcalc.render.text import columns, paint
 from sendcalc.render.view import View
+
+if TYPE_CHECKING:
+    from sendcalc.render.ics import Event
 
 _LIST_FULL = 8
 
@@ -112,6 +114,8 @@ def suspension_json(result: SuspensionResult, calendar: SchoolCalendar) -> str:
 
 def suspension_events(result: SuspensionResult) -> list[Event]:
     """Every dated line of a suspension, in date order (CSV rows and .ics events)."""
+    from sendcalc.render.ics import Event
+
     s = result.suspension
     duty, work = set(result.parent_duty_dates), set(result.work_dates)
     what = "Lunchtime suspension starts" if s.lunchtime else "Suspension starts"

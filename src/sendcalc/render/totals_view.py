@@ -7,7 +7,7 @@ from typing import Any
 
 from sendcalc.core.dates import in_words, iso_moment
 from sendcalc.core.units import days_number, days_text, days_words
-from sendcalc.exclusions.explain import totals_steps
+from sendcalc.exclusions.explain.totals import totals_steps
 from sendcalc.exclusions.thresholds import CAP
 from sendcalc.exclusions.totals import TotalsResult
 from sendcalc.render.emit import csv_text, json_text

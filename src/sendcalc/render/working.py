@@ -26,7 +26,7 @@ def days_json(halves: int) -> int | float:
 def terminal() -> tuple[int, bool]:
     """(width, colour) for stdout: the real terminal's, or 100 columns without colour for files and pipes."""
     tty = sys.stdout.isatty()
-    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 140  # a file or pipe: tables at their width
     return max(width, 60), tty
 
 

@@ -2,22 +2,28 @@
 
 `--explain` prints these steps and the JSON carries them. Nothing here computes a date: each step
 reads what the kernel, the ledger and the board's rules already decided, so the working cannot
-disagree with the answer. One module per result.
+disagree with the answer. One module per result; each is imported only when it is used.
 """
 
-from sendcalc.exclusions.explain.permanent import permanent_provision_reason, permanent_steps
-from sendcalc.exclusions.explain.placement import placement_steps, start_steps
-from sendcalc.exclusions.explain.review import review_steps
-from sendcalc.exclusions.explain.suspension import provision_reason, suspension_steps
-from sendcalc.exclusions.explain.totals import totals_steps
+from __future__ import annotations
 
-__all__ = [
-    "permanent_provision_reason",
-    "permanent_steps",
-    "placement_steps",
-    "provision_reason",
-    "review_steps",
-    "start_steps",
-    "suspension_steps",
-    "totals_steps",
-]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "permanent_provision_reason": "permanent",
+    "permanent_steps": "permanent",
+    "placement_steps": "placement",
+    "start_steps": "placement",
+    "review_steps": "review",
+    "provision_reason": "suspension",
+    "suspension_steps": "suspension",
+    "totals_steps": "totals",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)

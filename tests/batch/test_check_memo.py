@@ -20,7 +20,7 @@ from sendcalc.batch.checker import Checker
 from sendcalc.batch.columns import OUTPUT_COLUMNS
 from sendcalc.cli import app
 from sendcalc.readers.text import text_lines
-from tests.test_check import MIXED, run_check
+from tests.batch.test_check import MIXED, run_check
 
 HEADER = ["Case ID", "Kind", "Date", "Time", "Days", "Calendar", "INSET", "Notice date", "Provision started",
           "Board met", "Returned", "Review applied"]  # fmt: skip

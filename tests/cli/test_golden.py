@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from sendcalc.cli import app
 
-ROOT = Path(__file__).parent.parent
-GOLDEN = Path(__file__).parent / "golden"
+ROOT = Path(__file__).parent.parent.parent
+GOLDEN = Path(__file__).parent.parent / "golden"
 COMMANDS = [
     line for line in (GOLDEN / "commands.txt").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
 ]

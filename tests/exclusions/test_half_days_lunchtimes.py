@@ -395,7 +395,7 @@ def test_check_exclusion_and_naive_walk_agree(
 # ----- public sources only ----------------------------------------------------------------------------------
 
 FORBIDDEN = re.compile(r"seed|rules\.md|§ ?\d", re.IGNORECASE)
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 
 
 def readme_commands() -> list[list[str]]:
@@ -431,6 +431,7 @@ def test_no_output_help_or_guide_names_the_specification(runner: CliRunner, monk
             if "No such option" in result.stderr:
                 continue
             seen += 1
+            assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
             text = result.stdout + result.stderr
             assert not FORBIDDEN.search(text), f"sendcalc {' '.join(args + extra)}: {FORBIDDEN.search(text)}"
     assert seen >= 2 * len(commands)
