@@ -327,3 +327,19 @@ def test_suspension_cannot_run_past_the_data(herts: SchoolCalendar) -> None:
 
     with pytest.raises(OutOfRangeError, match="2023-24"):
         assess_suspension(herts, D("2023-07-19"), 12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(picks=st.lists(st.integers(min_value=0, max_value=700), min_size=1, max_size=12, unique=True))
+def test_inset_days_added_to_a_loaded_calendar_give_the_calendar_built_with_them(
+    herts: SchoolCalendar, picks: list[int]
+) -> None:
+    """with_closures shares the loaded calendar's terms; the school days must be those of a fresh build."""
+    days = herts.school_days_in_year("2024-25") + herts.school_days_in_year("2025-26")
+    closures = [Closure(days[i], "inset") for i in picks if i < len(days)]
+    derived = herts.with_closures(closures)
+    fresh = SchoolCalendar(herts.name, herts.years, herts.bank_holidays, herts.closures + tuple(closures), herts.times)
+    assert derived.school_days(D("2024-09-01"), D("2026-07-31")) == fresh.school_days(D("2024-09-01"), D("2026-07-31"))
+    assert [d for d in days if naive_is_school_day(derived, d)] == [
+        d for d in days if d not in {c.day for c in closures}
+    ]

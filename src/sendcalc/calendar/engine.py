@@ -12,7 +12,6 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from sendcalc.calendar.coverage import Coverage
 from sendcalc.calendar.model import (
@@ -33,6 +32,62 @@ from sendcalc.core.errors import InputError, NotASchoolDayError, OutOfRangeError
 _ONE_DAY = dt.timedelta(days=1)
 
 
+class _Frame:
+    """What a school's own closures do not change: its terms, the days they open, the years it covers.
+
+    Built once per calendar file; a copy with a school's INSET days shares it, so deriving one is a
+    few slices of a list, not a walk over every date (a council's list names hundreds of schools).
+    """
+
+    __slots__ = ("_working", "gap_breaks_of", "gaps", "hi", "labels", "lo", "open_days", "term_starts", "terms")
+
+    def __init__(self, years: tuple[SchoolYear, ...], bank_holidays: Mapping[dt.date, str]) -> None:
+        self.terms = sorted((t for y in years for t in y.terms), key=lambda t: t.first_day)
+        days: list[int] = []
+        for term in self.terms:
+            day = term.first_day
+            while day <= term.last_day:
+                if day.weekday() < 5 and day not in bank_holidays and term.break_on(day) is None:
+                    days.append(day.toordinal())
+                day += _ONE_DAY
+        self.open_days = days
+        self.term_starts = [t.first_day.toordinal() for t in self.terms]
+        self.labels = {y.label: y for y in years}
+        starts = [int(y.label[:4]) for y in years]
+        self.lo = dt.date(starts[0], 8, 1).toordinal() if years else 1
+        self.hi = dt.date(starts[-1] + 1, 7, 31).toordinal() if years else 0
+        self.gaps = tuple(
+            (dt.date(y, 8, 1).toordinal(), dt.date(y + 1, 7, 31).toordinal(), f"{y}-{(y + 1) % 100:02d}")
+            for y in range(starts[0] if years else 0, starts[-1] if years else 0)
+            if y not in starts
+        )
+        self._working: list[int] | None = None
+
+    def working(self, first: dt.date, last: dt.date, bank_holidays: Mapping[dt.date, str]) -> list[int]:
+        """Working days (2012 Regs reg 2), built on first use: only the postal rules need them."""
+        if self._working is None:
+            out, day = [], first
+            while day <= last:
+                if day.weekday() < 5 and day not in bank_holidays:
+                    out.append(day.toordinal())
+                day += _ONE_DAY
+            self._working = out
+        return self._working
+
+
+def without(days: list[int], gone: Iterable[int]) -> list[int]:
+    """Sorted ordinals ``days`` less those in ``gone``: slices between them, so a few days off cost little."""
+    out: list[int] = []
+    lo = 0
+    for ordinal in sorted(set(gone)):
+        i = bisect_left(days, ordinal, lo)
+        if i < len(days) and days[i] == ordinal:
+            out += days[lo:i]
+            lo = i + 1
+    out += days[lo:]
+    return out
+
+
 @dataclass(frozen=True)
 class SchoolCalendar(Coverage, SchoolTime):
     """A school's calendar: terms, breaks, closures and bank holidays, precomputed for O(log n) queries.
@@ -47,8 +102,8 @@ class SchoolCalendar(Coverage, SchoolTime):
     closures: tuple[Closure, ...] = ()
     times: SchoolTimes = field(default_factory=SchoolTimes)
     key: str = ""
+    _frame: _Frame | None = field(default=None, repr=False, compare=False)
     _days: list[int] = field(init=False, repr=False, compare=False)
-    _index: dict[int, int] = field(init=False, repr=False, compare=False)
     _terms: list[Term] = field(init=False, repr=False, compare=False)
     _term_starts: list[int] = field(init=False, repr=False, compare=False)
     _whole: dict[dt.date, Closure] = field(init=False, repr=False, compare=False)
@@ -65,7 +120,7 @@ class SchoolCalendar(Coverage, SchoolTime):
 
     def __post_init__(self) -> None:
         years = tuple(sorted(self.years, key=lambda y: y.label))
-        terms = sorted((t for y in years for t in y.terms), key=lambda t: t.first_day)
+        frame = self._frame or _Frame(years, self.bank_holidays)
         whole: dict[dt.date, Closure] = {}
         partial: dict[dt.date, tuple[Closure, ...]] = {}
         for closure in self.closures:
@@ -73,69 +128,45 @@ class SchoolCalendar(Coverage, SchoolTime):
                 whole.setdefault(closure.day, closure)
             else:
                 partial[closure.day] = (*partial.get(closure.day, ()), closure)
-        days: list[int] = []
-        for term in terms:
-            day = term.first_day
-            while day <= term.last_day:
-                if (
-                    day.weekday() < 5
-                    and day not in self.bank_holidays
-                    and day not in whole
-                    and term.break_on(day) is None
-                ):
-                    days.append(day.toordinal())
-                day += _ONE_DAY
+        days = without(frame.open_days, (d.toordinal() for d in whole))
         set_ = object.__setattr__
         set_(self, "years", years)
+        set_(self, "_frame", frame)
         set_(self, "_days", days)
-        set_(self, "_index", {ordinal: i for i, ordinal in enumerate(days)})
-        set_(self, "_terms", terms)
-        set_(self, "_term_starts", [t.first_day.toordinal() for t in terms])
+        set_(self, "_terms", frame.terms)
+        set_(self, "_term_starts", frame.term_starts)
         set_(self, "_whole", whole)
         set_(self, "_partial", {d: c for d, c in partial.items() if d not in whole})
-        set_(self, "_labels", {y.label: y for y in years})
-        starts = [int(y.label[:4]) for y in years]
-        set_(self, "_lo", dt.date(starts[0], 8, 1).toordinal() if years else 1)
-        set_(self, "_hi", dt.date(starts[-1] + 1, 7, 31).toordinal() if years else 0)
-        gaps = (
-            [
-                (dt.date(y, 8, 1).toordinal(), dt.date(y + 1, 7, 31).toordinal(), f"{y}-{(y + 1) % 100:02d}")
-                for y in range(starts[0], starts[-1])
-                if y not in starts
-            ]
-            if years
-            else []
-        )
-        set_(self, "_gaps", tuple(gaps))
-        set_(self, "_gap_breaks", [bisect_left(days, hi) for _, hi, _ in gaps])
-        index = self._index
-        set_(self, "_partial_indexes", sorted(index[d.toordinal()] for d in self._partial if d.toordinal() in index))
+        set_(self, "_labels", frame.labels)
+        set_(self, "_lo", frame.lo)
+        set_(self, "_hi", frame.hi)
+        set_(self, "_gaps", frame.gaps)
+        set_(self, "_gap_breaks", [bisect_left(days, hi) for _, hi, _ in frame.gaps])
+        found = (self._find(d.toordinal()) for d in self._partial)
+        set_(self, "_partial_indexes", sorted(i for i in found if i is not None))
         set_(self, "_day_starts", seconds(self.times.day_starts))
         set_(self, "_length", self.times.length_seconds)
         set_(self, "_morning", self.times.morning_seconds)
 
-    @cached_property
-    def _working(self) -> list[int]:
-        """Working days (2012 Regs reg 2) from the first covered year to a year after the last.
+    def _find(self, ordinal: int) -> int | None:
+        """The index of a school day's ordinal, or None (a binary search: no per-calendar dict to hold)."""
+        days = self._days
+        i = bisect_left(days, ordinal)
+        return i if i < len(days) and days[i] == ordinal else None
 
-        Built on first use: only the postal rules need it.
-        """
+    @property
+    def _working(self) -> list[int]:
+        """Working days (2012 Regs reg 2) from the first covered year to a year after the last."""
         if not self.years:
             return []
-        out = []
-        day = self.first_date
-        last = self.last_date + dt.timedelta(days=366)
-        while day <= last:
-            if day.weekday() < 5 and day not in self.bank_holidays:
-                out.append(day.toordinal())
-            day += _ONE_DAY
-        return out
+        assert self._frame is not None
+        return self._frame.working(self.first_date, self.last_date + dt.timedelta(days=366), self.bank_holidays)
 
     # ----- school days ----------------------------------------------------------------------------
 
     def is_school_day(self, day: dt.date) -> bool:
         self.require(day)
-        return day.toordinal() in self._index
+        return self._find(day.toordinal()) is not None
 
     def school_days(self, first: dt.date, last: dt.date) -> list[dt.date]:
         """School days from ``first`` to ``last``, both included."""
@@ -155,7 +186,7 @@ class SchoolCalendar(Coverage, SchoolTime):
         """(category, words) for a date. Categories: school day, weekend, bank holiday, inset,
         occasional, closure, break, holiday."""
         self.require(day)
-        if day.toordinal() in self._index:
+        if self._find(day.toordinal()) is not None:
             return "school day", "a school day"
         if day.weekday() >= 5:
             return "weekend", f"a {day:%A}"
@@ -211,7 +242,7 @@ class SchoolCalendar(Coverage, SchoolTime):
         self.require(day)
         ordinal = day.toordinal()
         if n == 0:
-            if ordinal not in self._index:
+            if self._find(ordinal) is None:
                 raise NotASchoolDayError(
                     f"{in_words(day)} is not a school day: it is {self.day_kind(day)}", fix="school-day", day=day
                 )
@@ -251,20 +282,20 @@ class SchoolCalendar(Coverage, SchoolTime):
 
     def school_day_index(self, day: dt.date) -> int | None:
         """Position of ``day`` among the school days, or None when it is not one (covered years only)."""
-        found = self._index.get(day.toordinal())
+        found = self._find(day.toordinal())
         if found is None:
             self.require(day)
         return found
 
     def index_of(self, day: dt.date) -> int:
         """Position of a school day in the calendar (for distance arithmetic in the domain)."""
-        try:
-            return self._index[day.toordinal()]
-        except KeyError:
+        found = self._find(day.toordinal())
+        if found is None:
             self.require(day)
             raise NotASchoolDayError(
                 f"{in_words(day)} is not a school day: it is {self.day_kind(day)}", fix="school-day", day=day
-            ) from None
+            )
+        return found
 
     def day_at_index(self, i: int, origin: int | None = None) -> dt.date:
         """The school day at a position from :meth:`index_of`.
@@ -343,6 +374,7 @@ class SchoolCalendar(Coverage, SchoolTime):
             closures=self.closures + extra,
             times=self.times,
             key=self.key,
+            _frame=self._frame,
         )
 
     def iter_days(self, first: dt.date, last: dt.date) -> Iterator[dt.date]:
