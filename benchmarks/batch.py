@@ -29,11 +29,9 @@ no two rows share their inputs. Run it from a plain (non-editable) install, as u
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import datetime as dt
 import itertools
-import math
 import os
 import random
 import statistics
@@ -113,7 +111,9 @@ HEADER = [
     "Notes",
 ]
 YEARS = ("2024-25", "2025-26")
-ROOM = 40  # school days left free at the end of 2025-26, so that day 6 and the deadlines stay inside it
+# school days left free at the end of 2025-26, so that day 6 and every deadline stay inside it (a governing board
+# may have 50 school days, and Derbyshire has no 2026-27 term dates to count on)
+ROOM = 60
 SUNDAY = dt.date(2025, 11, 23).toordinal()  # a bad row's date
 OLD_INSET_SETS = ("", "2025-09-03;2025-11-03", "2024-09-02;2024-09-03")  # the default shape's INSET cells
 
@@ -122,7 +122,8 @@ LENGTHS = (
     ["0.5"] * 6 + ["1"] * 30 + ["1.5"] * 6 + ["2"] * 14 + ["3"] * 10 + ["4"] * 5 + ["5"] * 6 + ["5.5"] * 2
     + ["6"] * 3 + ["8"] * 3 + ["10"] * 3 + ["15"] * 2 + ["15.5"] + ["20"]
 )  # fmt: skip
-SPAN = {length: math.ceil(float(length)) for length in LENGTHS}  # school days it reaches into
+WHOLE_DAYS = {length: int(float(length)) for length in LENGTHS}  # school days on, the child is back (a half: that noon)
+OVER_FIVE = {length for length in LENGTHS if float(length) > 5}  # lengths that bring day-6 provision
 TIMES = ["08:50", "09:30", "10:15", "11:00", "11:40", "13:20", "14:05", "14:50", "not collected", "not collected"]
 LUNCH_TIMES = [f"12:{minute:02d}" for minute in range(0, 60, 5)]
 FIRST_NAMES = [
@@ -161,8 +162,7 @@ class Base:
     years: tuple[list[int], ...]  # the school days of each school year, in YEARS order
     every: list[int]  # both years
     usable: list[int]  # both years without the last ROOM days: where a row's date may fall
-    on_or_after: dict[int, int]  # any date of the two years -> the first school day on or after it
-    on_or_before: dict[int, int]  # ... -> the last school day on or before it
+    index: dict[int, int]  # a school day -> its place in ``every``
 
 
 @dataclass(frozen=True)
@@ -201,10 +201,7 @@ def load_bases() -> dict[str, Base]:
         cal = load_calendar(name)
         years = tuple([d.toordinal() for d in cal.school_days_in_year(label)] for label in YEARS)
         every = [d for year in years for d in year]
-        dates = range(every[0] - 10, every[-1] + 1)
-        after = {d: every[bisect.bisect_left(every, d)] for d in dates}
-        before = {d: every[max(bisect.bisect_right(every, d) - 1, 0)] for d in dates}
-        bases[name] = Base(name, years, every, every[:-ROOM], after, before)
+        bases[name] = Base(name, years, every, every[:-ROOM], {d: i for i, d in enumerate(every)})
     return bases
 
 
@@ -300,32 +297,27 @@ def generate(
             date_text = uk[day] if r < 0.47 else iso[day] if r < 0.95 else words[day]
             if random_() < 0.001:  # a bad row: a Sunday, or one of the row's own INSET days
                 date_text = iso[choice(inset_days)] if inset_days and random_() < 0.5 else iso[SUNDAY]
-            span = SPAN.get(length, 0)
-            # recorded dates fall on school days: on time, late, or (a slip in the record) before the exclusion
-            after, before = base.on_or_after, base.on_or_before
+            whole = WHOLE_DAYS[length] if kind == "suspension" else 0
+            # recorded dates, on school days of the base calendar (``at`` school days after the first): mostly
+            # on time, some late, a few (slips in the record) before the exclusion; sometimes blank
+            every, at = base.every, base.index[day]
             provision = board = returned = ""
-            if kind == "permanent" or span > 5:
+            if kind == "permanent" or length in OVER_FIVE:  # day-6 provision: due 5 school days on
                 r = random_()
-                if r < 0.6:
-                    provision = iso[after[day + choice((7, 7, 8, 9))]]
-                elif r < 0.8:
-                    provision = iso[after[day + randint(10, 21)]]
+                if r < 0.65:
+                    provision = iso[every[at + choice((4, 5, 5))]]
+                elif r < 0.83:
+                    provision = iso[every[at + randint(6, 12)]]
                 elif r < 0.85:
-                    provision = iso[before[day - randint(1, 3)]]
-            if random_() < 0.3:
+                    provision = iso[every[max(at - randint(1, 3), 0)]]
+            if random_() < 0.3:  # the governing board: due within 15 school days (50 for some suspensions)
                 r = random_()
-                met = before[day - 1] if r < 0.05 else after[day + choice((10, 20, 30) if r < 0.85 else (40, 45))]
-                board = (iso if random_() < 0.75 else uk)[met]
-            if kind != "permanent" and random_() < 0.85:
+                met = at + choice((5, 10, 14)) if r < 0.83 else at + randint(16, 30) if r < 0.98 else max(at - 1, 0)
+                board = (iso if random_() < 0.75 else uk)[every[met]]
+            if kind != "permanent" and random_() < 0.85:  # back ``whole`` school days on
                 r = random_()
-                due = day + span * 7 // 5  # about ``span`` school days on
-                if r < 0.8:
-                    back = after[due + choice((0, 0, 1))]
-                elif r < 0.95:
-                    back = after[due + randint(2, 7)]
-                else:
-                    back = before[day - 1]
-                returned = (iso if random_() < 0.75 else uk)[back]
+                back = at + whole if r < 0.83 else at + whole + randint(1, 5) if r < 0.98 else max(at - 1, 0)
+                returned = (iso if random_() < 0.75 else uk)[every[back]]
             writer.writerow([
                 f"C{n:07d}", choice(names), kind, date_text, collected, length, base.name, inset,
                 iso[day + randint(0, 6)] if unique else "", str(randint(0, 59) / 2) if unique else "",
@@ -387,7 +379,7 @@ def main() -> None:
     print(
         f"python {sys.version.split()[0]}; {shape(args)}"
         + (f"; medians of {args.runs} runs" if args.runs > 1 else "")
-        + ("" if as_of else "; check has no --as-of yet, so it counts to today")
+        + ("" if as_of else "; check has no --as-of yet")
         + (f"; files in {folder}" if args.keep else "")
     )
     print(

@@ -14,8 +14,9 @@ Durations are whole numbers of half days (``halves=2`` is one day); ``parse_days
 
 from __future__ import annotations
 
-from sendcalc.batch.checker import Checker, Summary, check_rows
+from sendcalc.batch.checker import Checker, Summary
 from sendcalc.batch.columns import OUTPUT_COLUMNS
+from sendcalc.batch.stream import check_rows
 from sendcalc.calendar import Closure, SchoolCalendar, load_calendar, school_year_label
 from sendcalc.calendar.counting import add_school_days, school_days_between
 from sendcalc.core.errors import (

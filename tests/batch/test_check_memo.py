@@ -65,12 +65,15 @@ def test_tiny_memos_change_nothing(rows: list[list[str]]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(case_id=st.text(st.characters(blacklist_characters="\x00"), max_size=12), returned=st.text(max_size=6))
 def test_each_line_reads_back_as_its_cells(case_id: str, returned: str) -> None:
-    checker = Checker(["case_id", "date", "days", "returned"])
+    checker = Checker(["case_id", "date", "days", "returned"], only_results=True)
     line = checker.check_line([case_id, "2025-11-18", "1", returned])
     assert line.endswith("\n")
     (cells,) = list(csv.reader(io.StringIO(line, newline="")))
     assert len(cells) == len(OUTPUT_COLUMNS)
     trimmed = case_id.strip()
+    if not trimmed:
+        assert cells[-1].startswith("case_id is blank")
+        return
     assert cells[0] == ("'" + trimmed if trimmed.startswith(("=", "+", "-", "@", "\t", "\r")) else trimmed)
     assert cells[1:4] == ["suspension", "hertfordshire", "2025-11-18T08:45"]
     assert checker.check([case_id, "2025-11-18", "1", returned]) == cells
@@ -79,7 +82,12 @@ def test_each_line_reads_back_as_its_cells(case_id: str, returned: str) -> None:
 def test_json_and_csv_output_hold_the_same_rows(runner: CliRunner, tmp_path: Path) -> None:
     _, rows = run_check(runner, tmp_path, MIXED)
     result = runner.invoke(app, ["check", str(tmp_path / "cases.csv"), "--json"])
-    assert [json.loads(line) for line in result.stdout.splitlines()] == rows
+    typed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.pop("schema_version") for r in typed] == [1] * len(rows)
+    as_text = [{k: "" if v is None else "yes" if v is True else "" if v is False else str(v) for k, v in r.items()}
+               for r in typed]  # fmt: skip
+    assert as_text == rows
+    assert (typed[3]["excluded_days"], typed[3]["unlawful"], typed[1]["unlawful"]) == (8, False, None)
     assert result.stderr == "sendcalc check: 5 rows, 1 with a breach, 2 with an error\n"
 
 
@@ -99,13 +107,17 @@ def test_a_short_row_lacks_only_blank_cells(runner: CliRunner, tmp_path: Path) -
     result, rows = run_check(runner, tmp_path, "date,days,case_id,returned\n2025-11-18,2,S1\n2025-11-18,2\n")
     assert [(r["case_id"], r["returns_at"], r["return_status"]) for r in rows] == [
         ("S1", "2025-11-20T08:45", "missing"),
-        ("", "2025-11-20T08:45", "missing"),
+        ("", "", ""),  # a row with no case ID is an error row, with its own cells passed through
     ]
+    assert rows[1]["date"] == "2025-11-18" and rows[1]["error"].startswith("case_id is blank")
     assert result.exit_code == 1
 
 
 def test_a_row_without_a_case_id_or_date_is_an_error_not_a_blank(runner: CliRunner, tmp_path: Path) -> None:
     result, rows = run_check(runner, tmp_path, "case_id,date,days\n,,3\n")
+    assert rows[0]["error"] == "case_id is blank; give every case its own ID so its dates can be found"
+    assert rows[0]["days"] == "3"
+    result, rows = run_check(runner, tmp_path, "case_id,date,days\nX,,3\n")
     assert rows[0]["error"] == "date: cannot read the date ''; write it as 2025-11-18, 18/11/2025 or '18 Nov 2025'"
     assert result.exit_code == 1
 

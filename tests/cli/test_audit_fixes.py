@@ -71,7 +71,7 @@ def test_check_reads_excel_windows_1252(runner: CliRunner, tmp_path: Path) -> No
     cases.write_bytes("case_id,date,note\r\ncafé,2025-11-18,x\r\n".encode("cp1252"))
     result = runner.invoke(app, ["check", str(cases)])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[1].startswith("café,suspension,hertfordshire,2025-11-18T08:45")
+    assert result.stdout.splitlines()[1].startswith("café,2025-11-18,x,suspension,hertfordshire,2025-11-18T08:45")
 
 
 def test_check_and_exclusion_agree_beyond_45_days_and_on_previous_zero(runner: CliRunner, tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_check_and_exclusion_agree_beyond_45_days_and_on_previous_zero(runner: C
     cases.write_text("case_id,date,days,previous\nL,2025-11-18,46,0.0\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(cases), "--json"])
     row = json.loads(result.stdout)
-    assert (row["error"], row["unlawful"], body["unlawful"]) == ("", "yes", True)
+    assert (row["error"], row["unlawful"], body["unlawful"]) == (None, True, True)
     assert row["returns_at"] == body["returns_at"]
     assert row["provision_from"] == body["provision_from"]
 
@@ -89,7 +89,7 @@ def test_lunchtime_row_without_a_time_is_back_for_the_afternoon(runner: CliRunne
     cases = tmp_path / "cases.csv"
     cases.write_text("case_id,kind,date\nL,lunchtime,2025-11-18\n", encoding="utf-8")
     row = json.loads(runner.invoke(app, ["check", str(cases), "--json"]).stdout)
-    assert (row["starts_at"], row["returns_at"], row["excluded_days"]) == ("2025-11-18T12:00", "2025-11-18T13:00", "1")
+    assert (row["starts_at"], row["returns_at"], row["excluded_days"]) == ("2025-11-18T12:00", "2025-11-18T13:00", 1)
 
 
 @pytest.mark.parametrize(("on", "forbidden"), [("2025-07-23", "into the summer"), ("2024-12-20", "into the autumn")])

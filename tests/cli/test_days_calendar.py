@@ -104,7 +104,8 @@ def test_calendar_show_csv_all_years(runner: CliRunner) -> None:
 
 def test_calendar_list(runner: CliRunner) -> None:
     body = json.loads(runner.invoke(app, ["calendar", "list", "--json"]).stdout)
-    assert [(c["key"], [y["status"] for y in c["years"]]) for c in body] == [
+    assert body["schema_version"] == 1
+    assert [(c["key"], [y["status"] for y in c["years"]]) for c in body["calendars"]] == [
         ("derbyshire", ["secondary", "secondary"]),
         ("hertfordshire", ["secondary", "secondary", "conflicting", "unverified"]),
     ]

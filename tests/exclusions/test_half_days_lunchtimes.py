@@ -470,13 +470,13 @@ def test_case_lists_take_lunchtimes_year_groups_and_dates_of_birth(runner: CliRu
     rows = {r["case_id"]: r for r in map(json.loads, result.stdout.splitlines())}
     assert (rows["L1"]["returns_at"], rows["L1"]["excluded_days"], rows["L1"]["provision_from"]) == (
         "2025-11-18T13:00",
-        "1",
-        "",
+        1,
+        None,
     )
     assert [(rows[c]["provision_from"], rows[c]["school_age"]) for c in ("Y12", "Y11", "DOB", "ANY")] == [
-        ("", "no"),
-        ("", "yes"),
-        ("", "no"),
+        (None, "no"),
+        (None, "yes"),
+        (None, "no"),
         ("2025-11-25", "assumed"),
     ]
     assert rows["BAD"]["error"] == "year group '14' is not Reception or Year 1 to Year 13; write R, 1 ... 13, or Y7"

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sendcalc.batch.columns import OUTPUT_COLUMNS, RECORDED, REST_KEYS, START_KEYS, column_map
+from sendcalc.batch.columns import OUTPUT_COLUMNS, RECORDED, REST_KEYS, START_KEYS, Layout, layout
 from sendcalc.batch.rows import SEPARATOR, error_text, getter, read_rest, split_key, start_time
-from sendcalc.batch.statuses import StatusMemo
+from sendcalc.batch.statuses import Due, StatusMemo
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.core.dates import parse_record_date
@@ -28,7 +29,7 @@ from sendcalc.core.units import days_text
 from sendcalc.core.words import kind_of
 from sendcalc.exclusions.case import CaseDates, dates_from
 from sendcalc.exclusions.kernel import Start, place_start
-from sendcalc.render.emit import after_id, csv_cell, safe_cell
+from sendcalc.render.emit import FORMULA_START, after_id, csv_cell, safe_cell
 
 # The memos are bounded, so memory stays flat however long the file: by an estimate of the bytes they hold
 # (each entry's text, plus what a start placed on the calendar or a case holds besides, measured with
@@ -50,10 +51,17 @@ class Summary:
     rows: int = 0
     breaches: int = 0
     errors: int = 0
+    wrong: int = 0  # rows with a recorded date before the event it answers
     computed: int = 0  # rows whose dates were computed, not taken from the memo
 
     def line(self) -> str:
-        return f"sendcalc check: {self.rows} rows, {self.breaches} with a breach, {self.errors} with an error"
+        wrong = f", {self.wrong} with a recorded date before its event" if self.wrong else ""
+        return f"sendcalc check: {self.rows} rows, {self.breaches} with a breach, {self.errors} with an error{wrong}"
+
+    @property
+    def failed(self) -> bool:
+        """Whether the run found anything to act on: the exit code is 1."""
+        return bool(self.breaches or self.errors or self.wrong)
 
 
 # A case in the memo: the status memo of each recorded-date column of the file (in Checker._recorded
@@ -101,6 +109,10 @@ class Checker:
     header: Sequence[str]
     default_calendar: str = "hertfordshire"
     summary: Summary = field(default_factory=Summary)
+    as_of: dt.date = field(default_factory=dt.date.today)
+    only_results: bool = False
+    hidden: frozenset[int] = frozenset()  # columns read but not passed through
+    layout: Layout = field(init=False)
     _cols: dict[str, int] = field(init=False)
     _calendars: dict[tuple[str, str], SchoolCalendar | SendcalcError] = field(default_factory=dict, init=False)
     _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
@@ -111,7 +123,10 @@ class Checker:
     _remembered: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
-        self._cols = column_map(self.header)
+        self.layout = layout(self.header, self.hidden)
+        self._cols = self.layout.known
+        self._passed = getter([] if self.only_results else list(self.layout.passed))
+        self._passing = bool(self.layout.passed) and not self.only_results
         self._start_inputs = tuple(k for k in START_KEYS if k in self._cols)
         self._length_inputs = tuple(k for k in REST_KEYS if k in self._cols)
         self._start_key = getter([self._cols[k] for k in self._start_inputs])
@@ -140,20 +155,25 @@ class Checker:
         summary.rows += 1
         if len(cells) < self._width:  # a short row: the cells it lacks are blank
             cells = [*cells, *[""] * (self._width - len(cells))]
+        case_id = cells[self._id_column] or ""
+        if not case_id.isalnum():  # a plain ID needs no quoting and cannot be a formula
+            if not case_id.strip():
+                if not any(c and c.strip() for c in cells):  # a blank line (Excel often leaves some): no row
+                    summary.rows -= 1
+                    return ""
+                summary.errors += 1
+                return self._passed_csv(cells) + _BLANK_ID
+            case_id = csv_cell(safe_cell(case_id.strip()))
+        if self._passing:
+            case_id += self._passed_csv(cells)
         try:
             start_text = SEPARATOR.join(self._start_key(cells))  # type: ignore[arg-type]
             rest_text = SEPARATOR.join(self._length_key(cells))  # type: ignore[arg-type]
         except TypeError:  # a field absent from a JSON row
             start_text = SEPARATOR.join(p or "" for p in self._start_key(cells))
             rest_text = SEPARATOR.join(p or "" for p in self._length_key(cells))
-        case_id = cells[self._id_column] or ""
-        if not case_id.isalnum():  # a plain ID needs no quoting and cannot be a formula
-            case_id = csv_cell(safe_cell(case_id.strip()))
         start = self._starts.get(start_text) or self._new_start(start_text)
         if start.calendar is None:
-            if start.blank and not any(cells):  # a blank line (Excel often leaves some): no row
-                summary.rows -= 1
-                return ""
             summary.errors += 1
             return case_id + start.head_csv
         case = start.cases.get(rest_text) or self._new_case(start, rest_text)
@@ -161,7 +181,7 @@ class Checker:
             summary.errors += 1
             return case_id + case
         found = ["", "", "", ""]
-        breach = False
+        breach = wrong = False
         try:  # the case's last item is its CSV text, which zip leaves out
             for (slot, column), statuses in zip(self._recorded, case, strict=False):
                 cell = cells[column]
@@ -171,19 +191,38 @@ class Checker:
                     found[slot] = "not-required"
                     continue
                 known = statuses[cell]
-                found[slot] = known[0]
-                breach = breach or known[1]
+                found[slot] = known.text
+                breach = breach or known.breach
+                wrong = wrong or known.wrong
         except SendcalcError as exc:  # a recorded date that cannot be read
             summary.errors += 1
             return f"{case_id}{start.head_csv}{case[-1]}{after_id((*found, error_text(exc)))}"
         summary.breaches += breach
+        summary.wrong += wrong
+        if wrong:
+            found = [csv_cell(f) for f in found]
         return f"{case_id}{start.head_csv}{case[-1]},{found[0]},{found[1]},{found[2]},{found[3]},\n"
 
+    def _passed_csv(self, cells: Sequence[str | None]) -> str:
+        """The pass-through cells as CSV text after a comma each (quoted, and kept from running as formulas)."""
+        values = [c or "" for c in self._passed(cells)]
+        if not values:
+            return ""
+        text = ",".join(values)
+        if text.count(",") == len(values) - 1 and not _CAREFUL.search(text):
+            return "," + text
+        return "," + ",".join(csv_cell(safe_cell(v)) for v in values)
+
     def failed(self, error: str) -> list[str]:
-        """The output row for an input row that could not even be read (a broken JSON line)."""
+        """The output row for an input row that could not even be read (a broken JSON line, an over-long cell)."""
         self.summary.rows += 1
         self.summary.errors += 1
-        return ["", "", "", *_BLANKS, error]
+        passed = 0 if self.only_results else len(self.layout.passed)
+        return ["", *[""] * passed, "", "", *_BLANKS, error]
+
+    @property
+    def output_header(self) -> list[str]:
+        return self.layout.output_header(self.only_results)
 
     def _remember(self, size: int) -> None:
         """Count a new memo entry's bytes; past the bound, empty the memos (they refill from the rows that follow)."""
@@ -254,7 +293,7 @@ class Checker:
         except SendcalcError as exc:
             case: _Case = after_id(("", start.spec_cell, *_BLANKS, error_text(exc)))
         else:
-            case = self._checked(start, dates)
+            case = self._checked(start, dates, decision)
         start.cases[text] = case
         self._remember(_ENTRY_BYTES + len(case if isinstance(case, str) else case[-1]))
         return case
@@ -270,26 +309,27 @@ class Checker:
             read = self._read[kind, text] = (text, read_rest(kind, split_key(self._length_inputs, text)))
         return read
 
-    def _checked(self, start: _Start, dates: CaseDates) -> _Case:
+    def _checked(self, start: _Start, dates: CaseDates, decision: dt.date | None) -> _Case:
         """A computed case: the status memo of each recorded-date column against its due date, then its cells."""
+        on = start.start.on  # type: ignore[union-attr]
         dues = (
-            (dates.provision_from, True),
-            (dates.board_deadline, dates.board_duty == "must-consider"),
-            (dates.returns_at.date() if dates.returns_at else None, True),
-            (dates.review_deadline, False),
+            Due(dates.provision_from, True, on, "the exclusion"),
+            Due(dates.board_deadline, dates.board_duty == "must-consider", on, "the exclusion"),
+            Due(dates.returns_at.date() if dates.returns_at else None, True, on, "the exclusion"),
+            Due(dates.review_deadline, False, decision or on, "the board's decision"),
         )
         checks: list[StatusMemo | None] = []
         memos = self._statuses
         for slot, _ in self._recorded:
-            due, required = dues[slot]
-            if due is None:
+            due = dues[slot]
+            if due.date is None:
                 checks.append(None)
                 continue
-            key = (id(start.calendar), due, required, slot)
+            key = (id(start.calendar), due, slot)
             memo = memos.get(key)
             if memo is None:
                 self._remember(_STATUSES_BYTES)
-                memo = memos[key] = StatusMemo(start.calendar, due, required, RECORDED[slot], self._remember)  # type: ignore[arg-type]
+                memo = memos[key] = StatusMemo(start.calendar, due, RECORDED[slot], self.as_of, self._remember)  # type: ignore[arg-type]
             checks.append(memo)
         return (*checks, "," + ",".join(_cells(dates)))
 
@@ -331,28 +371,9 @@ def _cells(d: CaseDates) -> list[str]:
 
 
 _BLANKS = ("",) * (len(OUTPUT_COLUMNS) - 4)  # the cells between the calendar and the error of a failed row
+_BLANK_ID = after_id(("", "", *_BLANKS, "case_id is blank; give every case its own ID so its dates can be found"))
+_CAREFUL = re.compile('["\\r\\n]|(?:^|,)[' + re.escape("".join(FORMULA_START)) + "]")
 
 
 def _moment(moment: dt.datetime) -> str:
     return moment.isoformat()[:16]  # to the minute, as isoformat(timespec="minutes"), and faster
-
-
-def check_rows(
-    rows: Iterable[Mapping[str, object]], *, default_calendar: str = "hertfordshire", summary: Summary | None = None
-) -> Iterator[dict[str, str]]:
-    """Check case rows given as mappings (from csv.DictReader, JSON, a dataframe's records ...).
-
-    Yields one dict per row with the keys of OUTPUT_COLUMNS, in order; a row whose cells are all
-    blank is skipped, as the CLI skips blank lines. Pass a ``summary`` to read the counts
-    afterwards. The CLI's `sendcalc check` runs the same Checker.
-    """
-    checker: Checker | None = None
-    keys: list[str] = []
-    for row in rows:
-        if checker is None:
-            keys = list(row.keys())
-            checker = Checker(keys, default_calendar, summary or Summary())
-        cells = [None if k not in row else "" if row[k] is None else str(row[k]) for k in keys]
-        out = checker.check(cells)
-        if out:
-            yield dict(zip(OUTPUT_COLUMNS, out, strict=True))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from sendcalc.core.errors import InputError
 
@@ -50,19 +51,77 @@ def normalise(name: str) -> str:
     return "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
 
 
-def column_map(header: Sequence[str]) -> dict[str, int]:
-    """Which input column holds each known field (unknown columns are ignored)."""
-    found: dict[str, int] = {}
+RESULT_COLUMNS = OUTPUT_COLUMNS[1:]
+_RESULT_NAMES = frozenset(RESULT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a case list keeps each field, and the columns it passes through to the output unchanged.
+
+    Every column but the case ID comes back, in input order, under its own name (one that a result
+    column already has is written ``input_<name>``); ``unknown`` are the names sendcalc does not read.
+    """
+
+    known: dict[str, int]
+    passed: tuple[int, ...]
+    passed_names: tuple[str, ...]
+    unknown: tuple[str, ...]
+    unnamed: tuple[int, ...]
+
+    def output_header(self, only_results: bool) -> list[str]:
+        return ["case_id", *(() if only_results else self.passed_names), *RESULT_COLUMNS]
+
+
+def layout(header: Sequence[str], hidden: Collection[int] = ()) -> Layout:
+    """Read a case list's header: each known field's column, the columns passed through, in one pass.
+
+    ``hidden``: columns read but not passed through (the known fields a JSON Lines input may leave out).
+
+    A name given twice, or two names for one field, is an InputError naming both: which one holds
+    the dates would be a guess.
+    """
     names = [normalise(h) for h in header]
-    for key, aliases in COLUMN_NAMES.items():
-        for alias in aliases:
-            if alias in names:
-                found[key] = names.index(alias)
-                break
-    missing = [k for k in ("case_id", "date") if k not in found]
+    alias_of = {alias: key for key, aliases in COLUMN_NAMES.items() for alias in aliases}
+    known: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    passed: list[int] = []
+    passed_names: list[str] = []
+    unknown: list[str] = []
+    unnamed: list[int] = []
+    for i, (given, name) in enumerate(zip(header, names, strict=True)):
+        if not name:
+            unnamed.append(i + 1)
+            continue
+        if name in seen:
+            j = seen[name]
+            raise InputError(
+                f"the header names {given.strip()!r} twice (columns {j + 1} and {i + 1}); give each column its own name"
+            )
+        seen[name] = i
+        key = alias_of.get(name)
+        if key is not None and key in known:
+            j = known[key]
+            raise InputError(
+                f"columns {j + 1} ({header[j].strip()!r}) and {i + 1} ({given.strip()!r}) both give the {key}; "
+                "keep one of them"
+            )
+        if key is not None:
+            known[key] = i
+        else:
+            unknown.append(given.strip())
+        if key != "case_id" and i not in hidden:
+            passed.append(i)
+            passed_names.append(f"input_{name}" if name in _RESULT_NAMES else given.strip())
+    missing = [k for k in ("case_id", "date") if k not in known]
     if missing:
         raise InputError(
             f"the case list has no {' or '.join(missing)} column; its header is {', '.join(header)!s}. "
             "Name the columns case_id and date (see: sendcalc guide check)"
         )
-    return found
+    return Layout(known, tuple(passed), tuple(passed_names), tuple(unknown), tuple(unnamed))
+
+
+def column_map(header: Sequence[str]) -> dict[str, int]:
+    """Which input column holds each known field (unknown columns are passed through, not read)."""
+    return layout(header).known

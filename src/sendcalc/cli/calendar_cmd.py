@@ -45,7 +45,7 @@ def list_calendars(*, out: Output) -> None:
             }
             for key, area, applies_to, years in rows
         ]
-        write(json_text(body), out.path)
+        write(json_text({"calendars": body}), out.path)
     elif out.fmt == "csv":
         write(
             csv_text(["key", "school_year", "status"], [[k, lb, st] for k, _, _, ys in rows for lb, st in ys]),

@@ -20,15 +20,34 @@ app = new_app()
 def check(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Case list: CSV, or JSON Lines (.jsonl); - for stdin.")],
     calendar: CalendarOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Judge blank recorded dates as of DATE (default today): not-yet-due until their deadline passes.",
+        ),
+    ] = None,
+    only_results: Annotated[
+        bool, typer.Option("--only-results", help="Write the case ID and the results only, not the input columns.")
+    ] = False,
+    delimiter: Annotated[
+        str | None,
+        typer.Option("--delimiter", metavar="SEP", help="The input's separator: , ; tab or | (default: found)."),
+    ] = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark, Windows line ends.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, or json (one JSON object per line).")] = "csv",
     as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     output: OutputOpt = None,
 ) -> None:
     """Check a case list: one output row per case, in the same order, with the
-    computed dates and a status for each recorded date (on-time, late by N
-    school days, missing, not-required). A row that cannot be computed gets an
-    error and the rest go on. Exit code 1 when any breach or bad row is found;
-    a summary goes to stderr.
+    input columns, the computed dates and a status for each recorded date
+    (on-time, late by N school days, missing, not-yet-due, not-required, or
+    before the exclusion). A row that cannot be computed gets an error and the
+    rest go on. Exit code 1 when any breach, bad row or impossible date is
+    found; a summary goes to stderr.
 
     Columns (any case, spaces allowed): case_id, date, and optionally kind
     (suspension, lunchtime, permanent), time (collection time, or 'not
@@ -36,37 +55,96 @@ def check(
     separated by ;), notice_date, previous, exam, pru, decision_notice,
     decision_posted, year_group or dob (compulsory school age, for day 6),
     exams_finished, plan_fewer_hours, and the recorded dates
-    provision_started, board_met, returned, review_applied. Blank lines are
-    skipped; a JSON line that is not an object becomes an error row. The whole
-    reference: sendcalc guide check.
+    provision_started, board_met, returned, review_applied. Other columns
+    come back unchanged. Blank lines are skipped. The whole reference:
+    sendcalc guide check.
 
     Examples:
 
     \b
       sendcalc check cases.csv -o checked.csv
+      sendcalc check cases.csv --as-of 2025-12-01 --excel -o checked.csv
       sendcalc check cases.jsonl --json
     """
+    import datetime as dt
     import sys
 
-    from sendcalc.batch.stream import check_stream
+    from sendcalc.batch.checker import Checker
+    from sendcalc.batch.stream import DELIMITERS, Options, check_stream
     from sendcalc.cli.options import DEFAULT_CALENDAR
-    from sendcalc.cli.output import sink
+    from sendcalc.cli.output import note, sink
+    from sendcalc.core.dates import parse_date
     from sendcalc.core.errors import InputError
     from sendcalc.readers.text import open_text
 
     fmt = "json" if as_json else fmt
     if fmt not in ("csv", "json"):
         raise InputError(f"--format {fmt!r}: check writes csv or json (JSON Lines)")
-    with (
-        open_text(file, "case list", limit=None) as lines,
-        sink(output) as stream,
-        _progress(file) as progress,
-    ):
-        summary = check_stream(
-            lines, stream, shown=file, default_calendar=calendar or DEFAULT_CALENDAR, fmt=fmt, progress=progress
+    if delimiter is not None and delimiter.lower() not in DELIMITERS:
+        raise InputError(f"--delimiter {delimiter!r}: give , ; tab or |")
+    if excel and fmt != "csv":
+        raise InputError("--excel is for CSV output; leave it out with --json")
+    _refuse_overwriting(file, output)
+    day = parse_date(as_of, what="--as-of") if as_of else dt.date.today()
+    options = Options(
+        default_calendar=calendar or DEFAULT_CALENDAR,
+        fmt=fmt,
+        delimiter=delimiter.lower() if delimiter else None,
+        only_results=only_results,
+        excel=excel,
+    )
+
+    made: list[Checker] = []
+
+    def checker_for(header: list[str], hidden: set[int]) -> Checker:
+        checker = Checker(
+            header, options.default_calendar, as_of=day, only_results=only_results, hidden=frozenset(hidden)
         )
-    print(summary.line(), file=sys.stderr)
-    raise typer.Exit(1 if summary.breaches or summary.errors else 0)
+        made.append(checker)
+        columns = checker.layout
+        if columns.unknown:
+            what = "not read" if only_results else "passed through unchanged, not read"
+            note(f"{what}: {', '.join(columns.unknown)} (see: sendcalc guide check)")
+        if columns.unnamed:
+            note(f"left out {len(columns.unnamed)} column(s) with no name in the header: {_numbers(columns.unnamed)}")
+        return checker
+
+    try:
+        with (
+            open_text(file, "case list", limit=None) as lines,
+            sink(output, newline="") as stream,
+            _progress(file) as progress,
+        ):
+            if excel:
+                stream.write("\ufeff")
+            checker = check_stream(lines, stream, checker_for, options, shown=file, progress=progress)
+    except KeyboardInterrupt:
+        done = made[0].summary.rows if made else 0
+        where = f"{output} was not written" if output and output != "-" else "the output above is incomplete"
+        print(f"sendcalc check: interrupted after {done:,} rows; {where}", file=sys.stderr)
+        raise typer.Exit(130) from None
+    print(checker.summary.line(), file=sys.stderr)
+    raise typer.Exit(1 if checker.summary.failed else 0)
+
+
+def _refuse_overwriting(file: str, output: str | None) -> None:
+    """-o naming the case list itself would replace the input with its results: refuse before reading."""
+    import os
+
+    from sendcalc.core.errors import InputError
+
+    if not output or output == "-" or file == "-":
+        return
+    try:
+        same = os.path.samefile(file, output)
+    except OSError:  # one of them does not exist (yet)
+        return
+    if same:
+        raise InputError(f"-o {output!r} is the case list itself; write the results to another file")
+
+
+def _numbers(columns: tuple[int, ...]) -> str:
+    return ", ".join(f"column {n}" for n in columns)
 
 
 @contextlib.contextmanager

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SCHEMA_VERSION = 1
+"""The version of every JSON output's shape, its first key: it goes up when a key changes meaning or type."""
 
 
 def to_jsonable(value: Any) -> Any:
@@ -28,8 +30,12 @@ def pick(obj: Any, *names: str | tuple[str, str]) -> dict[str, Any]:
 
 
 def json_text(obj: Any) -> str:
+    """A command's JSON document: an object whose first key is ``schema_version``."""
     import json  # only JSON output pays for it
 
+    if not isinstance(obj, dict):
+        raise TypeError("a JSON output is an object, so that it can carry its schema_version")
+    obj = {"schema_version": SCHEMA_VERSION, **obj}
     return json.dumps(to_jsonable(obj), indent=2, ensure_ascii=False) + "\n"
 
 
