@@ -10,16 +10,18 @@ the row's own INSET day). The INSET column comes in three shapes:
     (default)      3 fixed INSET sets on Hertfordshire rows, none on Derbyshire rows
     --schools N    N schools, each with its own 5 INSET days a school year and its own calendar
     --own-inset    a fresh set of 5-10 INSET days on every row: the worst case for calendar caching
+                   (with --schools, the rows keep their school's base calendar)
 
 The floor reads the same CSV with the csv module, builds each row's calendar (the base calendar's
-school days minus the row's INSET days, kept in a dict by INSET text), places the date with bisect
-and writes the return and day-6 dates: the least any checker must do. Both run as child processes on
-the same file (check as a user runs it, with --as-of 2026-09-01 when check has that option); the
-figures are wall time, rows per second, check's microseconds per row, the ratio check/floor, and
-each process's peak memory (ru_maxrss from wait4). With --runs R both run R times, alternating;
-times are medians, memory the largest peak, and the ratio's range over the runs is shown.
+school days minus the row's INSET days, kept in a dict by INSET text, emptied past 4,096 entries so
+that --own-inset does not grow it without end), places the date with bisect and writes the return
+and day-6 dates: the least any checker must do. Both run as child processes on the same file (check
+as a user runs it, with --as-of 2026-09-01 when check has that option); the figures are wall time,
+rows per second, check's microseconds per row, the ratio check/floor, and each process's peak memory
+(ru_maxrss from wait4). With --runs R both run R times, alternating; times are medians, memory the
+largest peak, and the ratio's range over the runs is shown.
 
-    python benchmarks/batch.py [--rows 100000 [--rows 1000000 ...]] [--schools N | --own-inset]
+    python benchmarks/batch.py [--rows 100000 [--rows 1000000 ...]] [--schools N] [--own-inset]
                                [--unique] [--runs R] [--keep DIR]
 
 --unique also gives each row a notice date and a number of days already this term, so that almost
@@ -362,12 +364,12 @@ def shape(args: argparse.Namespace) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, action="append", help="rows to generate (repeatable; default 100000)")
+    parser.add_argument("--rows", type=int, action="append", metavar="N", help="rows (repeatable; default 100000)")
     parser.add_argument("--schools", type=int, metavar="N", help="N schools, each with its own INSET days")
     parser.add_argument("--own-inset", action="store_true", help="worst case: every row has its own INSET days")
     parser.add_argument("--unique", action="store_true", help="worst case: almost no two rows share their inputs")
     parser.add_argument("--runs", type=int, default=1, metavar="R", help="run floor and check R times each (medians)")
-    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the generated files in this folder")
     args = parser.parse_args()
     if args.schools is not None and args.schools < 1:
         parser.error("--schools takes a number of schools, 1 or more")
