@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from sendcalc.batch import calendars, statuses
 from sendcalc.batch import checker as check
-from sendcalc.batch import statuses
 from sendcalc.batch.checker import Checker
 from sendcalc.batch.columns import OUTPUT_COLUMNS
 from sendcalc.cli import app
@@ -56,7 +56,11 @@ def test_a_remembered_row_gets_what_a_fresh_checker_gives(rows: list[list[str]])
 @given(rows=st.lists(ROWS, min_size=1, max_size=40))
 def test_tiny_memos_change_nothing(rows: list[list[str]]) -> None:
     expected = [fresh(list(row)) for row in rows]
-    with mock.patch.object(check, "_CACHE_LIMIT", 1500), mock.patch.object(statuses, "STATUS_LIMIT", 1):
+    with (
+        mock.patch.object(check, "_CACHE_LIMIT", 1500),
+        mock.patch.object(statuses, "DATES_KEPT", 1),
+        mock.patch.object(calendars, "DERIVED", 1),
+    ):
         shared = Checker(HEADER)
         assert [shared.check_line(list(row)) for row in rows] == expected
         assert shared._remembered <= 1500

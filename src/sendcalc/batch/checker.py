@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sendcalc.batch.calendars import DERIVED_BYTES, Calendars
 from sendcalc.batch.columns import OUTPUT_COLUMNS, RECORDED, REST_KEYS, START_KEYS, Layout, layout
 from sendcalc.batch.rows import SEPARATOR, error_text, getter, read_rest, split_key, start_time
-from sendcalc.batch.statuses import Due, StatusMemo
+from sendcalc.batch.statuses import Due, Statuses
 from sendcalc.calendar.engine import SchoolCalendar
-from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.core.dates import parse_record_date
 from sendcalc.core.errors import InputError, SendcalcError
 from sendcalc.core.units import days_text
@@ -35,13 +34,12 @@ from sendcalc.render.emit import FORMULA_START, after_id, csv_cell, safe_cell
 # (each entry's text, plus what a start placed on the calendar or a case holds besides, measured with
 # tracemalloc), which keeps `sendcalc check` under 100 MB on the files benchmarks/batch.py makes. And this many
 # recorded texts per due date (and rest-of-row texts read) are remembered.
-_CACHE_LIMIT = 66_000_000
+_CACHE_LIMIT = 45_000_000
 _ENTRY_BYTES = 200  # a case, besides its CSV text
 _PLACED_BYTES = 850  # a start placed on the calendar: its times, its term, its own memo of cases
 _TEXT_BYTES = 100  # a text kept as a memo's key, besides its characters
-_STATUSES_BYTES = 300  # the status memo of one due date, empty (each text it learns is counted as it comes)
-_CALENDAR_BYTES = 100_000  # a calendar with a school's INSET days
 _READ_LIMIT = 1_000
+_DATES_KEPT = 20_000  # start-date texts remembered
 
 
 @dataclass
@@ -64,7 +62,7 @@ class Summary:
         return bool(self.breaches or self.errors or self.wrong)
 
 
-# A case in the memo: the status memo of each recorded-date column of the file (in Checker._recorded
+# A case in the memo: the due date (statuses.Due) of each recorded-date column of the file (in Checker._recorded
 # order; None when nothing was due), then its cells from returns_at to unlawful as CSV text, each after
 # a comma; or, when it cannot be computed, the end of its output line (a str). One flat tuple per case
 # keeps the memo small.
@@ -114,19 +112,20 @@ class Checker:
     hidden: frozenset[int] = frozenset()  # columns read but not passed through
     layout: Layout = field(init=False)
     _cols: dict[str, int] = field(init=False)
-    _calendars: dict[tuple[str, str], SchoolCalendar | SendcalcError] = field(default_factory=dict, init=False)
+    _calendar_cache: Calendars = field(default_factory=Calendars, init=False)
     _starts: dict[str, _Start] = field(default_factory=dict, init=False)  # by the start's text
     _placed: dict[tuple[Any, ...], _Start] = field(default_factory=dict, init=False)  # by the parsed start
-    _statuses: dict[tuple[Any, ...], StatusMemo] = field(default_factory=dict, init=False)
     # the rest-of-row texts read lately, by kind: (the text, stored once, and what it says)
     _read: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = field(default_factory=dict, init=False)
     _remembered: int = field(default=0, init=False)
+    _dates: dict[str, dt.date | SendcalcError] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.layout = layout(self.header, self.hidden)
         self._cols = self.layout.known
         self._passed = getter([] if self.only_results else list(self.layout.passed))
         self._passing = bool(self.layout.passed) and not self.only_results
+        self._status_of = Statuses(self.as_of)
         self._start_inputs = tuple(k for k in START_KEYS if k in self._cols)
         self._length_inputs = tuple(k for k in REST_KEYS if k in self._cols)
         self._start_key = getter([self._cols[k] for k in self._start_inputs])
@@ -182,15 +181,16 @@ class Checker:
             return case_id + case
         found = ["", "", "", ""]
         breach = wrong = False
+        statuses, calendar = self._status_of, start.calendar
         try:  # the case's last item is its CSV text, which zip leaves out
-            for (slot, column), statuses in zip(self._recorded, case, strict=False):
+            for (slot, column), due in zip(self._recorded, case, strict=False):
                 cell = cells[column]
                 if cell is None:  # a JSON row without this field: nothing to check
                     continue
-                if statuses is None:  # nothing was due, whatever the row recorded
+                if due is None:  # nothing was due, whatever the row recorded
                     found[slot] = "not-required"
                     continue
-                known = statuses[cell]
+                known = statuses.of(calendar, due, cell, RECORDED[slot])
                 found[slot] = known.text
                 breach = breach or known.breach
                 wrong = wrong or known.wrong
@@ -209,7 +209,14 @@ class Checker:
         if not values:
             return ""
         text = ",".join(values)
-        if text.count(",") == len(values) - 1 and not _CAREFUL.search(text):
+        if (
+            text.count(",") == len(values) - 1
+            and '"' not in text
+            and "\n" not in text
+            and "\r" not in text
+            and not text.startswith(FORMULA_START)
+            and not any(start in text for start in _FORMULA_AFTER_COMMA)
+        ):
             return "," + text
         return "," + ",".join(csv_cell(safe_cell(v)) for v in values)
 
@@ -230,8 +237,6 @@ class Checker:
         if self._remembered > _CACHE_LIMIT:
             self._starts.clear()
             self._placed.clear()
-            self._calendars.clear()
-            self._statuses.clear()
             self._read.clear()
             self._remembered = 0
 
@@ -252,7 +257,7 @@ class Checker:
             kind = kind_of(kind_text)
             if kind is None:
                 raise InputError(f"kind {kind_text!r} is not suspension, lunchtime or permanent")
-            on = parse_record_date(given.get("date", ""), "date")
+            on = self._date(given.get("date", ""))
             picked_up, not_collected = start_time(
                 calendar, given.get("time", ""), given.get("session", ""), lunchtime=kind == "lunchtime"
             )
@@ -270,6 +275,21 @@ class Checker:
             self._remember(len(start.head_csv))
         self._starts[text] = start
         return start
+
+    def _date(self, text: str) -> dt.date:
+        """A start date's text read once (a list has a few hundred dates, typed a few ways)."""
+        day = self._dates.get(text)
+        if day is None:
+            try:
+                day = parse_record_date(text, "date")
+            except SendcalcError as exc:
+                day = exc
+            if len(self._dates) >= _DATES_KEPT:
+                self._dates.clear()
+            self._dates[text] = day
+        if isinstance(day, SendcalcError):
+            raise day
+        return day
 
     def _new_case(self, start: _Start, text: str) -> _Case:
         """Compute (and remember) the case of a start and the text of the rest of a row's inputs."""
@@ -318,38 +338,15 @@ class Checker:
             Due(dates.returns_at.date() if dates.returns_at else None, True, on, "the exclusion"),
             Due(dates.review_deadline, False, decision or on, "the board's decision"),
         )
-        checks: list[StatusMemo | None] = []
-        memos = self._statuses
-        for slot, _ in self._recorded:
-            due = dues[slot]
-            if due.date is None:
-                checks.append(None)
-                continue
-            key = (id(start.calendar), due, slot)
-            memo = memos.get(key)
-            if memo is None:
-                self._remember(_STATUSES_BYTES)
-                memo = memos[key] = StatusMemo(start.calendar, due, RECORDED[slot], self.as_of, self._remember)  # type: ignore[arg-type]
-            checks.append(memo)
+        checks = [dues[slot] if dues[slot].date is not None else None for slot, _ in self._recorded]
         return (*checks, "," + ",".join(_cells(dates)))
 
     def _calendar(self, spec: str, inset: str) -> SchoolCalendar:
-        key = (spec, inset)
-        found = self._calendars.get(key)
-        if found is None:
-            try:
-                found = load_calendar(spec)
-                if inset:
-                    found = found.with_closures(
-                        parse_closure(text, "inset") for text in inset.replace(",", ";").split(";") if text.strip()
-                    )
-            except SendcalcError as exc:
-                found = InputError(f"calendar {spec!r}{' with INSET ' + inset if inset else ''}: {exc}")
-            self._remember(_CALENDAR_BYTES)
-            self._calendars[key] = found
-        if isinstance(found, SendcalcError):
-            raise found
-        return found
+        made = self._calendar_cache.made
+        calendar = self._calendar_cache.get(spec, inset)
+        if self._calendar_cache.made != made:  # a new calendar: the starts placed on it keep it alive
+            self._remember(DERIVED_BYTES)
+        return calendar
 
 
 def _cells(d: CaseDates) -> list[str]:
@@ -372,7 +369,7 @@ def _cells(d: CaseDates) -> list[str]:
 
 _BLANKS = ("",) * (len(OUTPUT_COLUMNS) - 4)  # the cells between the calendar and the error of a failed row
 _BLANK_ID = after_id(("", "", *_BLANKS, "case_id is blank; give every case its own ID so its dates can be found"))
-_CAREFUL = re.compile('["\\r\\n]|(?:^|,)[' + re.escape("".join(FORMULA_START)) + "]")
+_FORMULA_AFTER_COMMA = tuple("," + start for start in FORMULA_START)
 
 
 def _moment(moment: dt.datetime) -> str:

@@ -3,21 +3,21 @@
 As of a date (``--as-of``, default today): a blank date whose deadline has not passed is
 ``not-yet-due (due DATE)``, ``missing`` only once it has. A recorded date before the event it
 answers cannot be right, so it is never ``on-time``: ``before the exclusion (...)`` names both
-dates and counts as an error in the row. A status is computed once per recorded text and due date
-and then looked up: a case list repeats the same few dates many times over.
+dates and counts as an error in the row. Each recorded text is
+read once: a case list repeats the same few dates many times over.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import NamedTuple
 
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import parse_record_date
+from sendcalc.core.errors import SendcalcError
 
 LONGEST_DATE = 40  # a recorded text longer than this is not a date worth remembering
-STATUS_LIMIT = 200  # recorded texts remembered per due date
+DATES_KEPT = 20_000  # recorded texts remembered (a few MB at most)
 
 
 class Status(NamedTuple):
@@ -45,7 +45,12 @@ def status(calendar: SchoolCalendar, due: Due, recorded: str, *, what: str, as_o
         if due.date >= as_of:
             return _status(f"not-yet-due (due {due.date.isoformat()})")
         return _status("missing")
-    day = parse_record_date(recorded, what)
+    return judged(calendar, due, parse_record_date(recorded, what))
+
+
+def judged(calendar: SchoolCalendar, due: Due, day: dt.date) -> Status:
+    """A recorded date against a due date that is not None."""
+    assert due.date is not None
     if day < due.event:
         return _status(f"before {due.event_name} ({day.isoformat()} is before {due.event.isoformat()})")
     if day <= due.date:
@@ -67,30 +72,33 @@ def _status(text: str) -> Status:
     return known
 
 
-STATUS_BYTES = 150  # one recorded text in a status memo, besides its characters
+class Statuses:
+    """The status of any recorded date against any due date, as of one day.
 
-
-class StatusMemo(dict[str, Status]):
-    """Recorded text -> Status against one due date; computed on first sight, then looked up.
-
-    Shared by every case with the same calendar and due date, so a row's status is a dict lookup
-    on text whose hash Python has already cached.
+    Recorded texts repeat across a list (the same few dates, typed the same few ways), so each is
+    read once: a bounded memo of text to date (or to the error that text gives).
     """
 
-    __slots__ = ("as_of", "calendar", "due", "remember", "what")
+    def __init__(self, as_of: dt.date) -> None:
+        self.as_of = as_of
+        self._days: dict[str, dt.date | SendcalcError] = {}
 
-    def __init__(
-        self, calendar: SchoolCalendar, due: Due, what: str, as_of: dt.date, remember: Callable[[int], None]
-    ) -> None:
-        super().__init__()
-        self.calendar, self.due, self.what, self.as_of = calendar, due, what, as_of
-        self.remember = remember  # the checker's count of the bytes its memos hold
-
-    def __missing__(self, cell: str) -> Status:
-        known = status(self.calendar, self.due, cell.strip(), what=self.what, as_of=self.as_of)
-        if len(cell) <= LONGEST_DATE:
-            if len(self) >= STATUS_LIMIT:
-                self.clear()
-            self.remember(STATUS_BYTES + len(cell))
-            self[cell] = known
-        return known
+    def of(self, calendar: SchoolCalendar, due: Due, cell: str, what: str) -> Status:
+        if due.date is None:
+            return _status("not-required")
+        text = cell.strip()
+        if not text:
+            return status(calendar, due, "", what=what, as_of=self.as_of)
+        day = self._days.get(text)
+        if day is None:
+            try:
+                day = parse_record_date(text, what)
+            except SendcalcError as exc:
+                day = exc
+            if len(text) <= LONGEST_DATE:
+                if len(self._days) >= DATES_KEPT:
+                    self._days.clear()
+                self._days[text] = day
+        if isinstance(day, SendcalcError):
+            raise day
+        return judged(calendar, due, day)

@@ -43,9 +43,10 @@ class PeriodTotal:
     total_halves: int
 
 
-@dataclass(frozen=True)
-class Run:
-    """Back-to-back suspensions counted as one period for day 6 (SI 2014/3216)."""
+class Run(NamedTuple):
+    """Back-to-back suspensions counted as one period for day 6 (SI 2014/3216).
+
+    A named tuple: a case list builds one per case."""
 
     number: int
     members: tuple[int, ...]
