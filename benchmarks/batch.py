@@ -91,8 +91,10 @@ with open(sys.argv[1], newline="", encoding="utf-8-sig") as src, open(sys.argv[2
         days = school_days(row[calendar] or "hertfordshire", row[inset])
         i = bisect_left(days, parse(row[date]).toordinal())
         n = math.ceil(float(row[length])) if row[length] else 0
+        last = len(days) - 1  # a deliberately bad row may fall past the data: the floor does not stop for it
         writer.writerow(
-            [row[case_id], dt.date.fromordinal(days[i + n]).isoformat(), dt.date.fromordinal(days[i + 5]).isoformat()]
+            [row[case_id], dt.date.fromordinal(days[min(i + n, last)]).isoformat(),
+             dt.date.fromordinal(days[min(i + 5, last)]).isoformat()]
         )
 """
 

@@ -2,10 +2,11 @@
 
 One output row per input row, in order; a row that cannot be computed keeps its place with an
 ``error`` and the rest go on. Rows are handled one at a time (the CLI streams them). Case lists
-repeat the same start, time and length many times over, so a row's output is built from memos:
-its start placed on the calendar, its case (the dates ``case.dates_from`` gives), and the status
-of each recorded date against its due date, all kept as ready CSV text. Column names are matched
-in any case, with spaces, hyphens or underscores.
+repeat the same start, time and length over and over, so a row's output is built from memos: its
+start placed on the calendar and its case (the dates ``case.dates_from`` gives), kept as ready CSV
+text; its recorded dates are judged against the case's due dates as of ``as_of`` (statuses.py).
+Every input column but the case ID is passed through. Column names are matched in any case, with
+spaces, hyphens or underscores.
 """
 
 from __future__ import annotations
