@@ -51,6 +51,7 @@ class Summary:
     breaches: int = 0
     errors: int = 0
     wrong: int = 0  # rows with a recorded date before the event it answers
+    written: int = 0  # output rows written, once the run ends
     computed: int = 0  # rows whose dates were computed, not taken from the memo
 
     def line(self) -> str:

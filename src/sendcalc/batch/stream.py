@@ -91,7 +91,7 @@ def check_stream(
     limit = csv.field_size_limit()
     csv.field_size_limit(LONGEST_CELL)
     try:
-        _stream(rows, emit, failed, sink, shown, lambda: progress(checker.summary))
+        checker.summary.written = _stream(rows, emit, failed, sink, shown, lambda: progress(checker.summary))
     finally:
         csv.field_size_limit(limit)
     return checker
@@ -116,11 +116,14 @@ def _stream(
     sink: IO[str],
     shown: str,
     progress: Callable[[], None],
-) -> None:
+) -> int:
     """Each row's output line, in order (a blank row has none), written a block at a time; a record that
     cannot be read becomes an error row naming the line it starts on, and the rows after it go on. A quote
-    left open to the end of the file has swallowed every row after it: that stops the run (exit 2)."""
+    left open to the end of the file has swallowed every row after it: that stops the run (exit 2). Returns
+    the number of rows written; when interrupted, the rows written so far are on ``sink`` (and counted in
+    the exception's ``written``)."""
     buffer: list[str] = []
+    written = 0
     append = buffer.append
     iterator = iter(rows)
     try:
@@ -138,10 +141,15 @@ def _stream(
             append(emit(cells))  # a blank line gives ""
             if len(buffer) >= _BLOCK:
                 sink.write("".join(buffer))
+                written += sum(1 for line in buffer if line)
                 buffer.clear()
                 progress()
-    finally:
+    except KeyboardInterrupt as stop:
         sink.write("".join(buffer))
+        stop.written = written + sum(1 for line in buffer if line)  # type: ignore[attr-defined]
+        raise
+    sink.write("".join(buffer))
+    return written + sum(1 for line in buffer if line)
 
 
 def _unreadable(exc: csv.Error, line: int) -> str:

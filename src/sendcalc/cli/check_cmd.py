@@ -94,13 +94,10 @@ def check(
         excel=excel,
     )
 
-    made: list[Checker] = []
-
     def checker_for(header: list[str], hidden: set[int]) -> Checker:
         checker = Checker(
             header, options.default_calendar, as_of=day, only_results=only_results, hidden=frozenset(hidden)
         )
-        made.append(checker)
         columns = checker.layout
         if columns.unknown:
             what = "not read" if only_results else "passed through unchanged, not read"
@@ -118,8 +115,8 @@ def check(
             if excel:
                 stream.write("\ufeff")
             checker = check_stream(lines, stream, checker_for, options, shown=file, progress=progress)
-    except KeyboardInterrupt:
-        done = made[0].summary.rows if made else 0
+    except KeyboardInterrupt as stop:
+        done = getattr(stop, "written", 0)
         where = f"{output} was not written" if output and output != "-" else "the output above is incomplete"
         print(f"sendcalc check: interrupted after {done:,} rows; {where}", file=sys.stderr)
         raise typer.Exit(130) from None
