@@ -14,12 +14,12 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from sendcalc.batch.checker import Checker, Summary
 from sendcalc.batch.columns import COLUMN_NAMES, normalise
 from sendcalc.core.errors import InputError
-from sendcalc.readers.text import csv_error
+from sendcalc.readers.text import Records, csv_error, records
 from sendcalc.render.emit import SCHEMA_VERSION, csv_line
 
 _BLOCK = 2048  # output lines written at a time
@@ -40,15 +40,6 @@ class Options:
     excel: bool = False  # CSV for Excel: a byte-order mark (written by the caller) and CRLF line ends
 
 
-class _Rows(Protocol):
-    """Rows of cells with the number of input lines read so far: a csv reader, or JSON Lines."""
-
-    @property
-    def line_num(self) -> int: ...
-
-    def __iter__(self) -> Iterator[list[str | None]]: ...
-
-
 def check_stream(
     lines: Iterator[str],
     sink: IO[str],
@@ -67,13 +58,13 @@ def check_stream(
         first = next(lines, "")
     if not first:
         raise InputError(f"{shown}: the case list is empty; it needs a header row and one row per case")
-    rows: _Rows
+    rows: Records
     if first.lstrip().startswith("{"):
         json_rows = _JsonRows(first, lines)
         rows, header, hidden = json_rows, json_rows.header, json_rows.hidden
     else:
         delimiter = DELIMITERS[options.delimiter] if options.delimiter else sniff(first)
-        rows = csv.reader(chain((first,), lines), delimiter=delimiter, strict=True)  # type: ignore[assignment]
+        rows = csv.reader(chain((first,), lines), delimiter=delimiter, strict=True)
         try:
             header = [h or "" for h in next(iter(rows))]
         except csv.Error as exc:
@@ -110,7 +101,7 @@ def _crlf(line: str) -> str:
 
 
 def _stream(
-    rows: _Rows,
+    rows: Records,
     emit: Callable[[list[str | None]], str],
     failed: Callable[[str], str],
     sink: IO[str],
@@ -125,18 +116,10 @@ def _stream(
     buffer: list[str] = []
     written = 0
     append = buffer.append
-    iterator = iter(rows)
     try:
-        while True:
-            starts = rows.line_num + 1
-            try:
-                cells = next(iterator)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                if "unexpected end of data" in str(exc):
-                    raise csv_error(exc, shown, starts) from None
-                append(failed(_unreadable(exc, starts)))
+        for starts, cells in records(rows, shown, recover=True):
+            if isinstance(cells, csv.Error):
+                append(failed(_unreadable(cells, starts)))
                 continue
             append(emit(cells))  # a blank line gives ""
             if len(buffer) >= _BLOCK:

@@ -17,7 +17,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from sendcalc.core.errors import InputError
 
@@ -36,16 +36,37 @@ codecs.register_error(_FALLBACK, _as_cp1252)
 
 def csv_rows(lines: Iterable[str], shown: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for each CSV record; a malformed record is an InputError naming its line."""
-    reader = csv.reader(lines, strict=True)
+    for number, cells in records(csv.reader(lines, strict=True), shown):
+        assert not isinstance(cells, csv.Error)
+        yield number, cells
+
+
+class Records(Protocol):
+    """A csv reader, or any reader of records that counts the lines it has read."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+def records(rows: Records, shown: str, *, recover: bool = False) -> Iterator[tuple[int, Any]]:
+    """(line number, cells) for each record of ``rows``. A record that cannot be read is an InputError naming the
+    line it starts on; with ``recover``, it is yielded as (that line, the csv.Error) and reading goes on at the next
+    line, except for a quote left open to the end of the file, which has swallowed every record after it."""
+    iterator = iter(rows)
     while True:
-        starts = reader.line_num + 1
+        starts = rows.line_num + 1
         try:
-            cells = next(reader)
+            cells = next(iterator)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise csv_error(exc, shown, starts) from None
-        yield reader.line_num, cells
+            if not recover or "unexpected end of data" in str(exc):
+                raise csv_error(exc, shown, starts) from None
+            yield starts, exc
+            continue
+        yield rows.line_num, cells
 
 
 def csv_error(exc: csv.Error, shown: str, starts: int) -> InputError:
