@@ -39,9 +39,21 @@ class _Frame:
     few slices of a list, not a walk over every date (a council's list names hundreds of schools).
     """
 
-    __slots__ = ("_working", "gap_breaks_of", "gaps", "hi", "labels", "lo", "open_days", "term_starts", "terms")
+    __slots__ = (
+        "_working",
+        "bank_holidays",
+        "gaps",
+        "hi",
+        "labels",
+        "lo",
+        "open_days",
+        "term_starts",
+        "terms",
+        "years",
+    )
 
     def __init__(self, years: tuple[SchoolYear, ...], bank_holidays: Mapping[dt.date, str]) -> None:
+        self.years, self.bank_holidays = years, bank_holidays
         self.terms = sorted((t for y in years for t in y.terms), key=lambda t: t.first_day)
         days: list[int] = []
         for term in self.terms:
@@ -120,7 +132,9 @@ class SchoolCalendar(Coverage, SchoolTime):
 
     def __post_init__(self) -> None:
         years = tuple(sorted(self.years, key=lambda y: y.label))
-        frame = self._frame or _Frame(years, self.bank_holidays)
+        frame = self._frame
+        if frame is None or frame.years != years or frame.bank_holidays is not self.bank_holidays:
+            frame = _Frame(years, self.bank_holidays)  # shared only by a copy with the same terms and holidays
         whole: dict[dt.date, Closure] = {}
         partial: dict[dt.date, tuple[Closure, ...]] = {}
         for closure in self.closures:
