@@ -332,7 +332,7 @@ class Checker:
         return read
 
     def _checked(self, start: _Start, dates: CaseDates, decision: dt.date | None) -> _Case:
-        """A computed case: the status memo of each recorded-date column against its due date, then its cells."""
+        """A computed case: what each recorded-date column is checked against (None: nothing due), then its cells."""
         on = start.start.on  # type: ignore[union-attr]
         dues = (
             Due(dates.provision_from, True, on, "the exclusion"),
