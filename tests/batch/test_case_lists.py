@@ -210,3 +210,10 @@ def test_typed_json_round_trips(runner: CliRunner, tmp_path: Path) -> None:
                 "" if typed[key] is None or typed[key] is False else "yes" if typed[key] is True else str(typed[key])
             )
             assert expected == value, key
+
+
+def test_an_unreadable_recorded_date_names_its_own_column(runner: CliRunner, tmp_path: Path) -> None:
+    # the same bad text in two columns: each row's error names the column it is in
+    text = "case_id,date,days,provision_started,board_met\nA,2025-11-17,16,junk,\nB,2025-11-17,16,,junk\n"
+    _, rows = check(runner, tmp_path, text)
+    assert [r["error"].split(":")[0] for r in rows] == ["provision_started", "board_met"]

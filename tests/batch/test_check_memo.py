@@ -14,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sendcalc.batch import calendars, statuses
+from sendcalc.batch import calendars
 from sendcalc.batch import checker as check
 from sendcalc.batch.checker import Checker
 from sendcalc.batch.columns import OUTPUT_COLUMNS
+from sendcalc.batch.rows import RecordDates
 from sendcalc.cli import app
 from sendcalc.readers.text import text_lines
 from tests.batch.test_check import MIXED, run_check
@@ -58,7 +59,7 @@ def test_tiny_memos_change_nothing(rows: list[list[str]]) -> None:
     expected = [fresh(list(row)) for row in rows]
     with (
         mock.patch.object(check, "_CACHE_LIMIT", 1500),
-        mock.patch.object(statuses, "DATES_KEPT", 1),
+        mock.patch.object(RecordDates, "KEPT", 1),
         mock.patch.object(calendars, "DERIVED", 1),
     ):
         shared = Checker(HEADER)

@@ -20,10 +20,9 @@ from typing import Any
 
 from sendcalc.batch.calendars import DERIVED_BYTES, Calendars
 from sendcalc.batch.columns import OUTPUT_COLUMNS, RECORDED, REST_KEYS, START_KEYS, Layout, layout
-from sendcalc.batch.rows import SEPARATOR, error_text, getter, read_rest, split_key, start_time
+from sendcalc.batch.rows import SEPARATOR, RecordDates, error_text, getter, read_rest, split_key, start_time
 from sendcalc.batch.statuses import Due, Statuses
 from sendcalc.calendar.engine import SchoolCalendar
-from sendcalc.core.dates import parse_record_date
 from sendcalc.core.errors import InputError, SendcalcError
 from sendcalc.core.units import days_text
 from sendcalc.core.words import kind_of
@@ -40,7 +39,6 @@ _ENTRY_BYTES = 200  # a case, besides its CSV text
 _PLACED_BYTES = 850  # a start placed on the calendar: its times, its term, its own memo of cases
 _TEXT_BYTES = 100  # a text kept as a memo's key, besides its characters
 _READ_LIMIT = 1_000
-_DATES_KEPT = 20_000  # start-date texts remembered
 
 
 @dataclass
@@ -52,7 +50,6 @@ class Summary:
     errors: int = 0
     wrong: int = 0  # rows with a recorded date before the event it answers
     written: int = 0  # output rows written, once the run ends
-    computed: int = 0  # rows whose dates were computed, not taken from the memo
 
     def line(self) -> str:
         wrong = f", {self.wrong} with a recorded date before its event" if self.wrong else ""
@@ -120,7 +117,7 @@ class Checker:
     # the rest-of-row texts read lately, by kind: (the text, stored once, and what it says)
     _read: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = field(default_factory=dict, init=False)
     _remembered: int = field(default=0, init=False)
-    _dates: dict[str, dt.date | SendcalcError] = field(default_factory=dict, init=False)
+    _dates: RecordDates = field(default_factory=RecordDates, init=False)
 
     def __post_init__(self) -> None:
         self.layout = layout(self.header, self.hidden)
@@ -137,7 +134,7 @@ class Checker:
         self._id_column = self._cols["case_id"]
 
     def check(self, cells: Sequence[str | None]) -> list[str]:
-        """One input row -> one output row (OUTPUT_COLUMNS), never raising for a bad row.
+        """One input row -> one output row (``output_header``), never raising for a bad row.
 
         A cell may be None when that row has no such field at all (JSON): a recorded date it
         lacks is not checked. The row is ``check_line``'s, read back, so the CSV and the JSON
@@ -259,7 +256,7 @@ class Checker:
             kind = kind_of(kind_text)
             if kind is None:
                 raise InputError(f"kind {kind_text!r} is not suspension, lunchtime or permanent")
-            on = self._date(given.get("date", ""))
+            on = self._dates(given.get("date", ""), "date")
             picked_up, not_collected = start_time(
                 calendar, given.get("time", ""), given.get("session", ""), lunchtime=kind == "lunchtime"
             )
@@ -278,24 +275,8 @@ class Checker:
         self._starts[text] = start
         return start
 
-    def _date(self, text: str) -> dt.date:
-        """A start date's text read once (a list has a few hundred dates, typed a few ways)."""
-        day = self._dates.get(text)
-        if day is None:
-            try:
-                day = parse_record_date(text, "date")
-            except SendcalcError as exc:
-                day = exc
-            if len(self._dates) >= _DATES_KEPT:
-                self._dates.clear()
-            self._dates[text] = day
-        if isinstance(day, SendcalcError):
-            raise day
-        return day
-
     def _new_case(self, start: _Start, text: str) -> _Case:
         """Compute (and remember) the case of a start and the text of the rest of a row's inputs."""
-        self.summary.computed += 1
         try:
             text, terms = self._read_rest(start.kind, text)
             kind, halves, notice, previous, exam, pru, decision, posted, pupil = terms

@@ -120,8 +120,3 @@ def layout(header: Sequence[str], hidden: Collection[int] = ()) -> Layout:
             "Name the columns case_id and date (see: sendcalc guide check)"
         )
     return Layout(known, tuple(passed), tuple(passed_names), tuple(unknown), tuple(unnamed))
-
-
-def column_map(header: Sequence[str]) -> dict[str, int]:
-    """Which input column holds each known field (unknown columns are passed through, not read)."""
-    return layout(header).known

@@ -108,3 +108,25 @@ def start_time(
     if session and session.lower() != "am":
         raise InputError(f"session {session!r} is not am or pm")
     return None, False
+
+
+class RecordDates:
+    """Dates in a case list's cells, each text read once: a list repeats the same few hundred dates, typed a
+    few ways. Only dates are kept; a text that is not a date is read again where it appears, so its error
+    names the column it is in."""
+
+    LONGEST = 40  # a longer text is not a date worth remembering
+    KEPT = 20_000  # texts remembered (a few MB at most)
+
+    def __init__(self) -> None:
+        self._days: dict[str, dt.date] = {}
+
+    def __call__(self, text: str, what: str) -> dt.date:
+        day = self._days.get(text)
+        if day is None:
+            day = parse_record_date(text, what)
+            if len(text) <= self.LONGEST:
+                if len(self._days) >= self.KEPT:
+                    self._days.clear()
+                self._days[text] = day
+        return day

@@ -3,8 +3,7 @@
 As of a date (``--as-of``, default today): a blank date whose deadline has not passed is
 ``not-yet-due (due DATE)``, ``missing`` only once it has. A recorded date before the event it
 answers cannot be right, so it is never ``on-time``: ``before the exclusion (...)`` names both
-dates and counts as an error in the row. Each recorded text is
-read once: a case list repeats the same few dates many times over.
+dates, and the checker counts the row apart from breaches and errors.
 """
 
 from __future__ import annotations
@@ -12,12 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from sendcalc.batch.rows import RecordDates
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import parse_record_date
-from sendcalc.core.errors import SendcalcError
-
-LONGEST_DATE = 40  # a recorded text longer than this is not a date worth remembering
-DATES_KEPT = 20_000  # recorded texts remembered (a few MB at most)
 
 
 class Status(NamedTuple):
@@ -73,15 +69,11 @@ def _status(text: str) -> Status:
 
 
 class Statuses:
-    """The status of any recorded date against any due date, as of one day.
-
-    Recorded texts repeat across a list (the same few dates, typed the same few ways), so each is
-    read once: a bounded memo of text to date (or to the error that text gives).
-    """
+    """The status of any recorded date against any due date, as of one day (each date text read once)."""
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
-        self._days: dict[str, dt.date | SendcalcError] = {}
+        self._read = RecordDates()
 
     def of(self, calendar: SchoolCalendar, due: Due, cell: str, what: str) -> Status:
         if due.date is None:
@@ -89,16 +81,4 @@ class Statuses:
         text = cell.strip()
         if not text:
             return status(calendar, due, "", what=what, as_of=self.as_of)
-        day = self._days.get(text)
-        if day is None:
-            try:
-                day = parse_record_date(text, what)
-            except SendcalcError as exc:
-                day = exc
-            if len(text) <= LONGEST_DATE:
-                if len(self._days) >= DATES_KEPT:
-                    self._days.clear()
-                self._days[text] = day
-        if isinstance(day, SendcalcError):
-            raise day
-        return judged(calendar, due, day)
+        return judged(calendar, due, self._read(text, what))
