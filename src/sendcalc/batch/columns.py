@@ -116,7 +116,13 @@ def layout(header: Sequence[str], hidden: Collection[int] = ()) -> Layout:
     missing = [k for k in ("case_id", "date") if k not in known]
     if missing:
         raise InputError(
-            f"the case list has no {' or '.join(missing)} column; its header is {', '.join(header)!s}. "
+            f"the case list has no {' or '.join(missing)} column; its header is {_shown(header)}. "
             "Name the columns case_id and date (see: sendcalc guide check)"
         )
     return Layout(known, tuple(passed), tuple(passed_names), tuple(unknown), tuple(unnamed))
+
+
+def _shown(header: Sequence[str]) -> str:
+    """A header as it can be shown in one line: a binary file's first bytes are quoted, not printed raw."""
+    text = ", ".join(header)
+    return text if text.isprintable() and len(text) <= 200 else repr(text[:200])
