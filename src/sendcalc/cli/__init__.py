@@ -8,11 +8,12 @@ however many commands there are; `sendcalc days add` pays for Typer and the days
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
+from sendcalc.cli.group import Group, UsageError
+from sendcalc.cli.output import closed_streams, quiet_callback
 from sendcalc.core.errors import SendcalcError
 
 # command name -> module holding a Typer ``app`` (one command, or a group of them)
@@ -52,8 +53,12 @@ def _quiet_stdout() -> None:
         pass
 
 
-class _Group(TyperGroup):
-    """Loads commands on demand, and turns every SendcalcError into one line on stderr and its exit code."""
+class _Group(Group):
+    """Loads commands on demand, and turns every error into one line on stderr and its exit code.
+
+    A SendcalcError exits with its own code (2 for input, 3 for a calendar file); a usage error (an
+    unknown option, a bad choice) is one line and exit 2, like any other input error.
+    """
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [*super().list_commands(ctx), *COMMANDS]
@@ -68,6 +73,12 @@ class _Group(TyperGroup):
         command.hidden = cmd_name in ALIASES
         return command
 
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except UsageError as exc:
+            _usage_error(exc)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -75,9 +86,24 @@ class _Group(TyperGroup):
             hint = HINTS.get(exc.fix) if exc.fix else None
             typer.echo(f"sendcalc: error: {exc}" + (f"; {hint}" if hint else ""), err=True)
             raise typer.Exit(exc.exit_code) from None
+        except UsageError as exc:
+            _usage_error(exc)
         except BrokenPipeError:  # the reader went away (| head): end quietly, as a command killed by SIGPIPE
             _quiet_stdout()
             raise typer.Exit(141) from None
+
+
+def _usage_error(exc: UsageError) -> NoReturn:
+    """A usage error as one line, naming the command and where its help is (Click prints three lines).
+
+    A command run with no arguments shows its help instead, as it always has.
+    """
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        raise exc
+    message = exc.format_message().replace("Value error, ", "").rstrip(".")
+    where = exc.ctx.command_path if exc.ctx is not None else "sendcalc"
+    typer.echo(f"sendcalc: error: {message[:1].lower()}{message[1:]}; see {where} -h", err=True)
+    raise typer.Exit(2) from None
 
 
 app = typer.Typer(
@@ -90,8 +116,23 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"sendcalc {version('sendcalc')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", callback=quiet_callback, help="No warnings or notes; errors still shown.")
+    ] = False,
+) -> None:
     """School-day dates for suspensions, exclusions, health absence and attendance in England,
     counted on the child's real school calendar.
 
@@ -109,4 +150,5 @@ def root() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    closed_streams()
     app(prog_name="sendcalc")

@@ -26,12 +26,12 @@ def attendance(
         ),
     ] = None,
     possible: Annotated[
-        int | None, typer.Option("--possible", metavar="N", help="Quick figure: possible sessions.")
+        str | None, typer.Option("--possible", metavar="N", help="Quick figure: possible sessions.")
     ] = None,
-    absent: Annotated[int | None, typer.Option("--absent", metavar="M", help="Quick figure: sessions absent.")] = None,
+    absent: Annotated[str | None, typer.Option("--absent", metavar="M", help="Quick figure: sessions absent.")] = None,
     suspended: Annotated[
-        int, typer.Option("--suspended", metavar="E", help="Quick figure: of the absent sessions, how many were E.")
-    ] = 0,
+        str, typer.Option("--suspended", metavar="E", help="Quick figure: of the absent sessions, how many were E.")
+    ] = "0",
     weeks: Annotated[bool, typer.Option("--weeks/--no-weeks", help="Show the weekly bar view (table).")] = True,
     *,
     calendar: CalendarChoice,
@@ -53,9 +53,11 @@ def attendance(
         if possible is None or absent is None:
             raise InputError("give --register FILE, or both --possible N and --absent M for a quick figure")
         from sendcalc.attendance.figures import quick_figures
+        from sendcalc.core.units import parse_count
         from sendcalc.render.attendance_view import quick_view
 
-        deliver(out, quick_view(quick_figures(possible, absent, suspended)))
+        counts = [parse_count(v, what=w, unit="sessions") for v, w in ((possible, "--possible"), (absent, "--absent"))]
+        deliver(out, quick_view(quick_figures(*counts, parse_count(suspended, what="--suspended", unit="sessions"))))
         return
     if possible is not None or absent is not None:
         raise InputError("give either --register FILE or --possible/--absent, not both")

@@ -59,8 +59,10 @@ def list_calendars(*, out: Output) -> None:
 @calendar_options
 @output_options(explain=False, ics=False)
 def show(
-    name: Annotated[str | None, typer.Argument(help=CALENDAR_HELP, show_default=False)] = None,
-    year: Annotated[str | None, typer.Option("--year", "-y", help="One school year, e.g. 2025-26.")] = None,
+    name: Annotated[str | None, typer.Argument(metavar="NAME|FILE", help=CALENDAR_HELP, show_default=False)] = None,
+    year: Annotated[
+        str | None, typer.Option("--year", "-y", metavar="YEAR", help="One school year, e.g. 2025-26.")
+    ] = None,
     grid: Annotated[bool, typer.Option("--grid/--no-grid", help="Month grids (with --year).")] = True,
     *,
     calendar: CalendarChoice,
@@ -97,7 +99,9 @@ def show(
 
 @app.command("check")
 def check(
-    file: Annotated[str, typer.Argument(help="Your calendar file (TOML): see sendcalc guide calendars.")],
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Your calendar file (TOML): see sendcalc guide calendars.")
+    ],
 ) -> None:
     """Validate a calendar file; each problem is one line naming the file, the line and the entry (exit 3).
 

@@ -38,7 +38,9 @@ def check(
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark, Windows line ends.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, or json (one JSON object per line).")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="csv|json", help="csv, or json (one JSON object per line).")
+    ] = "csv",
     as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     output: OutputOpt = None,
 ) -> None:

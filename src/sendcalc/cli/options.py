@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from sendcalc.cli.output import Output
+from sendcalc.cli.group import Group
+from sendcalc.cli.output import Output, quiet_callback
 
 __all__ = [
     "CALENDAR_HELP",
@@ -50,6 +51,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def new_app(**settings: Any) -> typer.Typer:
     """A Typer app in the one house style: plain help, -h, no completion options below the top level."""
+    settings.setdefault("cls", Group)
     return typer.Typer(
         add_completion=False,
         rich_markup_mode=None,
@@ -105,6 +107,13 @@ def extend(
 # ----- the calendar ---------------------------------------------------------------------------------
 
 
+def complete_calendar(incomplete: str) -> list[str]:
+    """Shell completion for --calendar: the shipped calendars' names (a path completes as a file)."""
+    from sendcalc.calendar.files import builtin_names
+
+    return [name for name in builtin_names() if name.startswith(incomplete.lower())]
+
+
 @dataclass(frozen=True)
 class CalendarChoice:
     """The calendar the user chose, with the school's own days off; loaded only when a command needs it."""
@@ -136,7 +145,16 @@ class CalendarChoice:
 
 
 CalendarOpt = Annotated[
-    str | None, typer.Option("--calendar", "-c", envvar="SENDCALC_CALENDAR", help=CALENDAR_HELP, show_default=False)
+    str | None,
+    typer.Option(
+        "--calendar",
+        "-c",
+        metavar="NAME|FILE",
+        envvar="SENDCALC_CALENDAR",
+        help=CALENDAR_HELP,
+        show_default=False,
+        autocompletion=complete_calendar,
+    ),
 ]
 InsetOpt = Annotated[
     list[str] | None,
@@ -172,7 +190,9 @@ class Format(StrEnum):
     csv = "csv"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", metavar="table|json|csv", help="table for people, json or csv for scripts.")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 ExplainOpt = Annotated[
     bool, typer.Option("--explain", help="Print the working: each step, the rule it applies and its legal source.")
@@ -183,6 +203,12 @@ IcsOpt = Annotated[
 ]
 OutputOpt = Annotated[
     str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE, not to stdout.")
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", callback=quiet_callback, expose_value=True, help="No warnings or notes; errors still shown."
+    ),
 ]
 
 
@@ -196,6 +222,7 @@ def output_options(*, explain: bool = True, ics: bool = True) -> Callable[[F], F
         if ics:
             extra["ics"] = (IcsOpt, None)
         extra["output"] = (OutputOpt, None)
+        extra["quiet"] = (QuietOpt, False)
 
         def build(v: dict[str, Any]) -> Output:
             fmt = "json" if v["as_json"] else v["fmt"].value

@@ -10,6 +10,8 @@ run quietly. Warnings go to stderr after the result, so a person sees them last.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import sys
 import tempfile
@@ -41,15 +43,44 @@ class Output:
         return self.path is None and colour()
 
 
+_quiet = False
+
+
+def quiet_callback(value: bool) -> None:
+    """``--quiet``: from here on, no warnings and no notes; errors are still printed."""
+    global _quiet
+    _quiet = _quiet or value
+
+
 def warn(messages: Sequence[str]) -> None:
-    """Warnings go to stderr, one line each, so stdout stays clean for scripts."""
-    for message in messages:
-        print(f"sendcalc: warning: {message}", file=sys.stderr)
+    """Warnings go to stderr, one line each, so stdout stays clean for scripts (none with --quiet)."""
+    if not _quiet:
+        for message in messages:
+            print(f"sendcalc: warning: {message}", file=sys.stderr)
 
 
 def note(message: str) -> None:
     """A line for the person on stderr that is neither a warning nor an error ('wrote 7 events to ...')."""
-    print(f"sendcalc: {message}", file=sys.stderr)
+    if not _quiet:
+        print(f"sendcalc: {message}", file=sys.stderr)
+
+
+class _Closed(io.TextIOBase):
+    """Stands in for a stream the command was started without (``>&-``): writing to it is an error."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def closed_streams() -> None:
+    """Give a closed stdout or stderr a stand-in, so a write fails with one line and exit 2, not a traceback."""
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    if sys.stderr is None:
+        sys.stderr = io.StringIO()  # nowhere to say anything: the exit code still tells
 
 
 @contextlib.contextmanager
@@ -59,8 +90,6 @@ def sink(path: str | None, *, newline: str = "") -> Iterator[IO[str]]:
     If the body raises (an error, Ctrl-C), the temporary file is removed and ``path`` is untouched.
     """
     if not path or path == "-":
-        if sys.stdout is None:  # started with stdout closed
-            raise InputError("cannot write the results: stdout is closed")
         yield sys.stdout
         _flush_stdout()
         return
@@ -98,8 +127,6 @@ def write(text: str, path: str | None = None) -> None:
         with sink(path, newline="\n") as stream:
             stream.write(text)
         return
-    if sys.stdout is None:  # started with stdout closed
-        raise InputError("cannot write the results: stdout is closed")
     try:
         sys.stdout.write(text)
     except BrokenPipeError:

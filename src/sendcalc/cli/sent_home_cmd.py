@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
+from sendcalc.cli.group import Group
 from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, output_options
 
 
-class _ShowByDefault(TyperGroup):
+class _ShowByDefault(Group):
     """Runs `show` when the first word is not a subcommand: `sendcalc sent-home log.csv`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -91,7 +91,7 @@ def add(
             help="When the child was sent home (11:30, 2pm), or 'all day' if told to keep them at home, or 'morning'.",
         ),
     ],
-    note: Annotated[str, typer.Option("--note", "-n", help="What was said, by whom, and why.")] = "",
+    note: Annotated[str, typer.Option("--note", "-n", metavar="TEXT", help="What was said, by whom, and why.")] = "",
     *,
     calendar: CalendarChoice,
     out: Output,

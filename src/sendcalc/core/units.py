@@ -40,11 +40,11 @@ def parse_days(text: str | int | float, *, what: str = "--days", allow_zero: boo
 _COUNT = re.compile(r"^\d+$")
 
 
-def parse_count(text: str, *, what: str) -> int:
-    """A whole number of school days, 0 or more: '3' -> 3 (no signs, underscores or exponents)."""
+def parse_count(text: str, *, what: str, unit: str = "school days") -> int:
+    """A whole number of school days (or sessions), 0 or more: '3' -> 3 (no signs, underscores or exponents)."""
     raw = text.strip()
     if not _COUNT.match(raw) or len(raw) > 6:
-        raise InputError(f"{what} {text!r} is not a whole number of school days; give 0, 1, 2 ... (up to 999999)")
+        raise InputError(f"{what} {text!r} is not a whole number of {unit}; give 0, 1, 2 ... (up to 999999)")
     return int(raw)
 
 
