@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from pathlib import Path
 from unittest import mock
@@ -79,7 +80,8 @@ def test_each_line_reads_back_as_its_cells(case_id: str, returned: str) -> None:
     if not trimmed:
         assert cells[-1].startswith("case_id is blank")
         return
-    assert cells[0] == ("'" + trimmed if trimmed.startswith(("=", "+", "-", "@", "\t", "\r")) else trimmed)
+    shown = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", trimmed)
+    assert cells[0] == ("'" + shown if shown.startswith(("=", "+", "-", "@", "\t", "\r")) else shown)
     assert cells[1:4] == ["suspension", "hertfordshire", "2025-11-18T08:45"]
     assert checker.check([case_id, "2025-11-18", "1", returned]) == cells
 

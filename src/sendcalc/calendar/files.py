@@ -29,6 +29,7 @@ from sendcalc.calendar.model import (
     school_year_bounds,
 )
 from sendcalc.core.errors import CalendarDataError, InputError
+from sendcalc.core.safe_text import first_control
 from sendcalc.data import data_file
 
 TOP_KEYS = {"name", "area", "applies_to", "notes", "based_on", "times", "years"} | {
@@ -104,6 +105,8 @@ class _Loader:
 
     def _resolve(self, spec: str | Path, relative_to: Path | None) -> tuple[Any, str, str]:
         text = str(spec)
+        if text == "-":  # a calendar file on stdin (`calendar check -`)
+            return Path("-"), "stdin", "stdin"
         looks_like_path = isinstance(spec, Path) or "/" in text or "\\" in text or text.endswith(".toml")
         if not looks_like_path:
             key = text.strip().lower()
@@ -117,7 +120,7 @@ class _Loader:
         path = Path(text)
         if relative_to is not None and not path.is_absolute():
             path = relative_to / path
-        if not path.is_file():
+        if not path.exists():
             raise InputError(f"calendar file {text!r} does not exist; check the path or use a shipped calendar name")
         return path, path.stem.lower(), str(spec)
 
@@ -237,6 +240,11 @@ class _FileReader:
     def _str(self, value: Any, entry: str) -> str:
         if not isinstance(value, str):
             raise self.fail(entry, f"must be text in quotes, not {value!r}", entry)
+        bad = first_control(value)
+        if bad is not None:
+            raise self.fail(
+                entry, f"holds the control character U+{ord(bad):04X}; write it on one line, in plain characters", entry
+            )
         return value
 
     def _date(self, value: Any, entry: str) -> dt.date:

@@ -83,9 +83,6 @@ def show(
     cal = CalendarChoice(name or calendar.spec, calendar.inset, calendar.closure).load()
     labels = [year] if year else list(cal.labels)
     summaries = [summarise_year(cal, label) for label in labels]
-    for label in labels:
-        first, last = (cal.year(label).terms[0].first_day, cal.year(label).terms[-1].last_day)
-        warn(cal.status_warnings(first, last))
     if out.fmt == "json":
         write(view.year_json(cal.name, summaries), out.path)
     elif out.fmt == "csv":
@@ -95,12 +92,16 @@ def show(
             view.year_text(cal.name, s, cal if year and grid else None, colour=out.colour) for s in summaries
         )
         write(text, out.path)
+    for label in labels:  # after the result, so a person sees them last
+        first, last = (cal.year(label).terms[0].first_day, cal.year(label).terms[-1].last_day)
+        warn(cal.status_warnings(first, last))
 
 
 @app.command("check")
 def check(
     file: Annotated[
-        str, typer.Argument(metavar="FILE", help="Your calendar file (TOML): see sendcalc guide calendars.")
+        str,
+        typer.Argument(metavar="FILE", help="Your calendar file (TOML), or - for stdin: see sendcalc guide calendars."),
     ],
 ) -> None:
     """Validate a calendar file; each problem is one line naming the file, the line and the entry (exit 3).
@@ -114,7 +115,7 @@ def check(
     from sendcalc.calendar.summary import summarise_year
     from sendcalc.cli.output import write
 
-    path = file if any(c in file for c in "/\\") or file.endswith(".toml") else f"./{file}"
+    path = file if file == "-" or any(c in file for c in "/\\") or file.endswith(".toml") else f"./{file}"
     cal = load_calendar(path)
     parts = [
         f"{label} {summarise_year(cal, label).school_days} school days ({cal.year(label).status})"

@@ -33,6 +33,7 @@ __all__ = [
     "date_arg",
     "extend",
     "new_app",
+    "one_line",
     "output_options",
     "pupil_options",
 ]
@@ -70,6 +71,18 @@ def date_arg(text: str, what: str) -> dt.date:
     from sendcalc.core.dates import parse_date
 
     return parse_date(text, what=what)
+
+
+def one_line(text: str | None, what: str) -> str | None:
+    """A name typed on the command line (--child, --school): one line of plain characters, or an error."""
+    from sendcalc.core.safe_text import first_control
+
+    bad = first_control(text or "")
+    if bad is not None:
+        from sendcalc.core.errors import InputError
+
+        raise InputError(f"{what} holds the control character U+{ord(bad):04X}; give the name on one line")
+    return text
 
 
 def extend(

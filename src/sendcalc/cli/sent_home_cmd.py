@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import typer
 
 from sendcalc.cli.group import Group
-from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, output_options
+from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, one_line, output_options
 
 
 class _ShowByDefault(Group):
@@ -70,9 +71,10 @@ def show(
     from sendcalc.render.sent_home_view import render_markdown, sent_home_view
 
     cal = calendar.load()
-    report = sent_home_report(cal, read_log(log), log)
+    report = sent_home_report(cal, read_log(log), "stdin" if log == "-" else log)
     if markdown:
-        write(render_markdown(report, child=child, school=school), out.path)
+        names = {"child": one_line(child, "--child"), "school": one_line(school, "--school")}
+        write(render_markdown(report, **names), out.path)
         warn(report.warnings)
     else:
         deliver(out, sent_home_view(report, cal), report.warnings)
@@ -92,6 +94,9 @@ def add(
         ),
     ],
     note: Annotated[str, typer.Option("--note", "-n", metavar="TEXT", help="What was said, by whom, and why.")] = "",
+    allow_future: Annotated[
+        bool, typer.Option("--allow-future", help="Accept a date after today (a day the school has already announced).")
+    ] = False,
     *,
     calendar: CalendarChoice,
     out: Output,
@@ -107,11 +112,17 @@ def add(
     from sendcalc.cli.output import deliver
     from sendcalc.cli.output import note as say
     from sendcalc.core.dates import in_words
+    from sendcalc.core.errors import InputError
     from sendcalc.readers.logs import append_event, parse_when, read_log
     from sendcalc.render.sent_home_view import sent_home_view
 
     cal = calendar.load()
     day = date_arg(date, "DATE")
+    if day > dt.date.today() and not allow_future:
+        raise InputError(
+            f"DATE {in_words(day)} is after today; the log records what has happened, so check the date "
+            "(or add --allow-future for a day the school has already announced)"
+        )
     new = RawEvent(day, parse_when(when, "TIME"), " ".join(note.split()), 0)
     append_event(log, new, lambda existing: check_new_event(cal, existing, new, log))
     say(f"added to {log}: {in_words(new.day)}, {new.when}.")

@@ -142,7 +142,10 @@ def open_text(path: str | Path, what: str, *, limit: int | None = MAX_BYTES) -> 
 def read_text(path: str | Path, what: str, *, limit: int | None = MAX_BYTES) -> str:
     """The whole text of a file (see :func:`open_text`)."""
     with open_text(path, what, limit=limit) as text:
-        return text.read()
+        whole = text.read() if limit is None else text.read(limit + 1)
+    if limit is not None and len(whole) > limit:  # stdin has no size to check first
+        raise InputError(f"{what} {str(path)!r} is longer than the {limit / 1e6:.0f} MB sendcalc reads whole")
+    return whole
 
 
 def _open_regular(path: Path, what: str, limit: int | None) -> BinaryIO:

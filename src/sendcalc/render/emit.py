@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sendcalc.core.safe_text import visible_controls
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SCHEMA_VERSION = 1
 """The version of every JSON output's shape, its first key: it goes up when a key changes meaning or type."""
@@ -40,8 +42,11 @@ def json_text(obj: Any) -> str:
 
 
 def safe_cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (a leading ' makes it text)."""
+    """A CSV cell a spreadsheet will not run as a formula (a leading ' makes it text), and that shows a
+    control character (a terminal escape sequence) as ``\\x1b`` rather than sending it; line breaks and
+    tabs are kept, quoted as CSV quotes them."""
     text = "" if value is None else str(to_jsonable(value))
+    text = visible_controls(text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

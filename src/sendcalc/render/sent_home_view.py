@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
 from functools import partial
 from typing import Any
 
@@ -12,6 +14,7 @@ from sendcalc.attendance.explain import sent_home_steps
 from sendcalc.attendance.sent_home import Event, SentHomeReport
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.core.dates import in_words, short_words
+from sendcalc.core.safe_text import printable
 from sendcalc.core.units import days_text
 from sendcalc.exclusions.thresholds import Crossing
 from sendcalc.render.emit import csv_text, json_text
@@ -121,7 +124,7 @@ def _table_parts(report: SentHomeReport) -> list[Any]:
             _equivalent(e),
             days_text(e.term_halves_after),
             days_text(e.year_halves_after),
-            e.note,
+            printable(e.note),
         )
     parts: list[Any] = [LAW, table]
     parts.append(
@@ -138,7 +141,10 @@ def _table_parts(report: SentHomeReport) -> list[Any]:
     else:
         parts.append("No total went above 5, 15 or 45 school days.")
     parts.append(CONVENTION)
-    parts.append(f"Calendar: {report.calendar}. For a printable summary: add --markdown.")
+    log = report.source if report.source not in ("stdin", "log") else "LOG"
+    parts.append(
+        f"Calendar: {report.calendar}. For a printable summary: sendcalc sent-home {shlex.quote(log)} --markdown"
+    )
     return parts
 
 
@@ -151,8 +157,8 @@ def render_markdown(
 ) -> str:
     """A summary a parent can print or attach to a letter to the school or the council."""
     today = today or dt.date.today()
-    who = f" for {child}" if child else ""
-    where = f" at {school}" if school else ""
+    who = f" for {_md(child)}" if child else ""
+    where = f" at {_md(school)}" if school else ""
     lines = [
         f"# Times sent home without a formal exclusion{who}",
         "",
@@ -200,5 +206,10 @@ def render_markdown(
 
 
 def _md(text: str) -> str:
-    """Keep a note from breaking the Markdown table."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text the user typed, inert in Markdown: no HTML, no formatting, no new line or table cell."""
+    import html
+
+    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(printable(text), quote=False))
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~>-]")
