@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import json
+import re
 from pathlib import Path
 from unittest import mock
 

@@ -14,13 +14,16 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
 from sendcalc.batch.checker import Checker, Summary
 from sendcalc.batch.columns import COLUMN_NAMES, normalise
 from sendcalc.core.errors import InputError
 from sendcalc.readers.text import Records, csv_error, records
 from sendcalc.render.emit import SCHEMA_VERSION, csv_line
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 _BLOCK = 2048  # output lines written at a time
 LONGEST_CELL = 100_000  # characters: a longer cell is an error row (an unclosed quote often makes one)
@@ -42,7 +45,7 @@ class Options:
 
 def check_stream(
     lines: Iterator[str],
-    sink: IO[str],
+    sink: SupportsWrite[str],
     checker_for: Callable[[list[str], set[int]], Checker],
     options: Options,
     *,
@@ -104,7 +107,7 @@ def _stream(
     rows: Records,
     emit: Callable[[list[str | None]], str],
     failed: Callable[[str], str],
-    sink: IO[str],
+    sink: SupportsWrite[str],
     shown: str,
     progress: Callable[[], None],
 ) -> int:

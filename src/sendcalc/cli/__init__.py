@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from sendcalc.cli.group import Group, UsageError
-from sendcalc.cli.output import closed_streams, quiet_callback
+from sendcalc.cli.output import closed_streams, quiet_root, write_failure
 from sendcalc.core.errors import SendcalcError
 
 # command name -> module holding a Typer ``app`` (one command, or a group of them)
@@ -78,19 +78,31 @@ class _Group(Group):
             return super().make_context(info_name, args, parent, **extra)
         except UsageError as exc:
             _usage_error(exc)
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(141) from None
+        except OSError as exc:  # --help or --version written to a full disk or a closed stdout
+            _error(write_failure(exc))
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except SendcalcError as exc:
-            hint = HINTS.get(exc.fix) if exc.fix else None
-            typer.echo(f"sendcalc: error: {exc}" + (f"; {hint}" if hint else ""), err=True)
-            raise typer.Exit(exc.exit_code) from None
+            _error(exc)
         except UsageError as exc:
             _usage_error(exc)
         except BrokenPipeError:  # the reader went away (| head): end quietly, as a command killed by SIGPIPE
             _quiet_stdout()
             raise typer.Exit(141) from None
+        except OSError as exc:  # a subcommand's --help written to a full disk or a closed stdout
+            _error(write_failure(exc))
+
+
+def _error(exc: SendcalcError) -> NoReturn:
+    """The error as one line on stderr, with what to do about it, and its exit code."""
+    hint = HINTS.get(exc.fix) if exc.fix else None
+    typer.echo(f"sendcalc: error: {exc}" + (f"; {hint}" if hint else ""), err=True)
+    raise typer.Exit(exc.exit_code) from None
 
 
 def _usage_error(exc: UsageError) -> NoReturn:
@@ -130,7 +142,7 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", callback=quiet_callback, help="No warnings or notes; errors still shown.")
+        bool, typer.Option("--quiet", "-q", callback=quiet_root, help="No warnings or notes; errors still shown.")
     ] = False,
 ) -> None:
     """School-day dates for suspensions, exclusions, health absence and attendance in England,

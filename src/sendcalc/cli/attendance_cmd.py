@@ -52,12 +52,19 @@ def attendance(
     if register is None:
         if possible is None or absent is None:
             raise InputError("give --register FILE, or both --possible N and --absent M for a quick figure")
+        from functools import partial
+
         from sendcalc.attendance.figures import quick_figures
         from sendcalc.core.units import parse_count
         from sendcalc.render.attendance_view import quick_view
 
-        counts = [parse_count(v, what=w, unit="sessions") for v, w in ((possible, "--possible"), (absent, "--absent"))]
-        deliver(out, quick_view(quick_figures(*counts, parse_count(suspended, what="--suspended", unit="sessions"))))
+        sessions = partial(parse_count, unit="sessions")
+        figures = quick_figures(
+            sessions(possible, what="--possible"),
+            sessions(absent, what="--absent"),
+            sessions(suspended, what="--suspended"),
+        )
+        deliver(out, quick_view(figures))
         return
     if possible is not None or absent is not None:
         raise InputError("give either --register FILE or --possible/--absent, not both")

@@ -18,11 +18,13 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from sendcalc.core.errors import InputError
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from sendcalc.render.view import View
 
 
@@ -47,9 +49,15 @@ _quiet = False
 
 
 def quiet_callback(value: bool) -> None:
-    """``--quiet``: from here on, no warnings and no notes; errors are still printed."""
+    """A command's ``--quiet``: from here on, no warnings and no notes; errors are still printed."""
     global _quiet
     _quiet = _quiet or value
+
+
+def quiet_root(value: bool) -> None:
+    """``sendcalc --quiet``: read first in every run, so it also resets what an earlier run in this process set."""
+    global _quiet
+    _quiet = value
 
 
 def warn(messages: Sequence[str]) -> None:
@@ -84,13 +92,13 @@ def closed_streams() -> None:
 
 
 @contextlib.contextmanager
-def sink(path: str | None, *, newline: str = "") -> Iterator[IO[str]]:
+def sink(path: str | None, *, newline: str = "") -> Iterator[SupportsWrite[str]]:
     """A text stream for results: stdout, or ``path`` written through a temporary file renamed on success.
 
     If the body raises (an error, Ctrl-C), the temporary file is removed and ``path`` is untouched.
     """
     if not path or path == "-":
-        yield sys.stdout
+        yield _Stdout()
         _flush_stdout()
         return
     target = Path(path)
@@ -119,6 +127,18 @@ def sink(path: str | None, *, newline: str = "") -> Iterator[IO[str]]:
     except BaseException:
         _remove(temporary)
         raise
+
+
+class _Stdout:
+    """stdout for a result written line by line: a write that fails is the one-line error, not a traceback."""
+
+    def write(self, text: str) -> int:
+        try:
+            return sys.stdout.write(text)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot write the results to stdout: {_reason(exc)}") from None
 
 
 def write(text: str, path: str | None = None) -> None:
@@ -194,6 +214,11 @@ def _flush_stdout() -> None:
         raise
     except (OSError, ValueError) as exc:  # a full disk, or stdout closed
         raise InputError(f"cannot write the results to stdout: {_reason(exc)}") from None
+
+
+def write_failure(exc: OSError) -> InputError:
+    """An OSError that reached the top (Click writing help to a full disk): the one line for it."""
+    return InputError(f"cannot write the results to stdout: {_reason(exc)}")
 
 
 def _reason(exc: BaseException) -> str:

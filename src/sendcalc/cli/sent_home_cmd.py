@@ -73,8 +73,8 @@ def show(
     cal = calendar.load()
     report = sent_home_report(cal, read_log(log), "stdin" if log == "-" else log)
     if markdown:
-        names = {"child": one_line(child, "--child"), "school": one_line(school, "--school")}
-        write(render_markdown(report, **names), out.path)
+        letter = render_markdown(report, child=one_line(child, "--child"), school=one_line(school, "--school"))
+        write(letter, out.path)
         warn(report.warnings)
     else:
         deliver(out, sent_home_view(report, cal), report.warnings)

@@ -62,7 +62,7 @@ def read_history(path: str | Path) -> tuple[HistoryRow, ...]:
     text = read_text(path, "history file")
     if file.suffix.lower() == ".toml":
         return parse_history_toml(text, file.name)
-    return parse_history_csv(text, file.name)
+    return parse_history_csv(text, "stdin" if str(path) == "-" else file.name)
 
 
 def parse_history_csv(text: str, name: str = "history") -> tuple[HistoryRow, ...]:
