@@ -31,8 +31,8 @@ def test_version() -> None:
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["exclusoin"], "sendcalc: error: no command 'exclusoin'; did you mean 'exclusion'?; see sendcalc -h"),
-        (["calendar", "shwo"], "sendcalc: error: no command 'shwo'; did you mean 'show'?; see sendcalc calendar -h"),
+        (["exclusoin"], "sendcalc: error: no command 'exclusoin' (did you mean 'exclusion'?); see sendcalc -h"),
+        (["calendar", "shwo"], "sendcalc: error: no command 'shwo' (did you mean 'show'?); see sendcalc calendar -h"),
         (
             ["exclusion", "--on", "2025-11-18", "--format", "yaml"],
             "sendcalc: error: invalid value for '--format' / '-f': 'yaml' is not one of 'table', 'json', 'csv'; "

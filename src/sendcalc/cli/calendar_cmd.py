@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from sendcalc.cli.options import CALENDAR_HELP, CalendarChoice, Output, calendar_options, new_app, output_options
+from sendcalc.cli.options import (
+    CALENDAR_HELP,
+    CalendarChoice,
+    Output,
+    OutputOpt,
+    calendar_options,
+    complete_calendar,
+    new_app,
+    output_options,
+)
 
 app = new_app(
     help="See the shipped calendars, show a school year, or check your own calendar file.",
@@ -59,7 +68,10 @@ def list_calendars(*, out: Output) -> None:
 @calendar_options
 @output_options(explain=False, ics=False)
 def show(
-    name: Annotated[str | None, typer.Argument(metavar="NAME|FILE", help=CALENDAR_HELP, show_default=False)] = None,
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="NAME|FILE", help=CALENDAR_HELP, show_default=False, autocompletion=complete_calendar),
+    ] = None,
     year: Annotated[
         str | None, typer.Option("--year", "-y", metavar="YEAR", help="One school year, e.g. 2025-26.")
     ] = None,
@@ -103,6 +115,7 @@ def check(
         str,
         typer.Argument(metavar="FILE", help="Your calendar file (TOML), or - for stdin: see sendcalc guide calendars."),
     ],
+    output: OutputOpt = None,
 ) -> None:
     """Validate a calendar file; each problem is one line naming the file, the line and the entry (exit 3).
 
@@ -121,4 +134,4 @@ def check(
         f"{label} {summarise_year(cal, label).school_days} school days ({cal.year(label).status})"
         for label in cal.labels
     ]
-    write(f"{file}: OK: {cal.name}; " + "; ".join(parts) + "\n")
+    write(f"{file}: OK: {cal.name}; " + "; ".join(parts) + "\n", output)

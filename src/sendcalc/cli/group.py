@@ -27,8 +27,8 @@ class Group(TyperGroup):
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             known = [c for c in self.list_commands(ctx) if not getattr(self.get_command(ctx, c), "hidden", False)]
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; the commands are: {', '.join(known)}"
-            raise UsageError(f"no command {name!r}{hint}", ctx)
+            hint = f"did you mean {close[0]!r}?" if close else f"the commands are: {', '.join(known)}"
+            raise UsageError(f"no command {name!r} ({hint})", ctx)
         return super().resolve_command(ctx, args)
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "Output",
     "OutputOpt",
     "calendar_options",
+    "complete_calendar",
     "date_arg",
     "extend",
     "new_app",
