@@ -66,3 +66,22 @@ def test_the_command_line_says_it_in_one_line(runner: CliRunner) -> None:
         2,
         "sendcalc: error: history file '/dev/zero' is not a regular file (a device, a pipe or a socket); give a file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ('2025-11-18,11:00,"' + "x" * 200_000 + '"', "a cell is longer than 131,072 characters"),
+        ('2025-11-18,11:00,"never closed', "a quote is still open at the end of the file"),
+        ('2025-11-18,11:00,"a"b"', 'a quote (") inside a cell is not doubled'),
+    ],
+)
+def test_a_csv_row_that_cannot_be_read_is_described_in_plain_words(tmp_path: Path, row: str, problem: str) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(f"date,time,note\n{row}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sent-home", str(log)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"sendcalc: error: {log}, line 2: cannot read the CSV row that starts there ({problem}); "
+        'check it for an unclosed quote (")\n'
+    )

@@ -69,10 +69,21 @@ def records(rows: Records, shown: str, *, recover: bool = False) -> Iterator[tup
         yield rows.line_num, cells
 
 
+_CSV_PROBLEMS = (  # what Python's csv module says -> what it means for the person who wrote the file
+    ("field larger than field limit", "a cell is longer than 131,072 characters"),
+    ("unexpected end of data", "a quote is still open at the end of the file"),
+    ("expected after", 'a quote (") inside a cell is not doubled'),
+    ("line contains nul", "the line holds a NUL byte: is it a spreadsheet file rather than CSV?"),
+    ("new-line character seen in unquoted field", "a line break inside a cell that is not in quotes"),
+)
+
+
 def csv_error(exc: csv.Error, shown: str, starts: int) -> InputError:
     """The one-line error for a CSV record that cannot be read, naming the line it starts on."""
+    said = str(exc).lower()
+    problem = next((meaning for words, meaning in _CSV_PROBLEMS if words in said), "it is not well-formed CSV")
     return InputError(
-        f'{shown}, line {starts}: cannot read the CSV row that starts there ({exc}); check it for an unclosed quote (")'
+        f'{shown}, line {starts}: cannot read the CSV row that starts there ({problem}); check it for an unclosed quote (")'
     )
 
 
