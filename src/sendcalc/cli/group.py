@@ -23,13 +23,16 @@ class Group(TyperGroup):
     """A group whose unknown-command error names the nearest command ('did you mean exclusion?')."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            known = [c for c in self.list_commands(ctx) if not getattr(self.get_command(ctx, c), "hidden", False)]
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"the commands are: {', '.join(known)}"
-            raise UsageError(f"no command {name!r} ({hint})", ctx)
-        return super().resolve_command(ctx, args)
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError:
+            name = args[0] if args else ""
+            if not name or name.startswith("-") or self.get_command(ctx, name) is not None:
+                raise
+        known = [c for c in self.list_commands(ctx) if not getattr(self.get_command(ctx, c), "hidden", False)]
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"the commands are: {', '.join(known)}"
+        raise UsageError(f"no command {name!r} ({hint})", ctx)
 
 
 def _no_type_label(self: TyperArgument, ctx: Any) -> None:

@@ -83,7 +83,8 @@ def csv_error(exc: csv.Error, shown: str, starts: int) -> InputError:
     said = str(exc).lower()
     problem = next((meaning for words, meaning in _CSV_PROBLEMS if words in said), "it is not well-formed CSV")
     return InputError(
-        f'{shown}, line {starts}: cannot read the CSV row that starts there ({problem}); check it for an unclosed quote (")'
+        f"{shown}, line {starts}: cannot read the CSV row that starts there ({problem}); "
+        'check it for an unclosed quote (")'
     )
 
 
