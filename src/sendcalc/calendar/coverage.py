@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections.abc import Callable
 
-from sendcalc.calendar.model import SchoolYear, school_year_bounds, school_year_label
+from sendcalc.calendar.model import Closure, SchoolYear, school_year_bounds, school_year_label
 from sendcalc.core.dates import in_words
 from sendcalc.core.errors import OutOfRangeError
 
@@ -19,6 +20,8 @@ class Coverage:
 
     name: str
     years: tuple[SchoolYear, ...]
+    closures: tuple[Closure, ...]
+    count_school_days: Callable[[dt.date, dt.date], int]
     _labels: dict[str, SchoolYear]
     _lo: int
     _hi: int
@@ -62,17 +65,30 @@ class Coverage:
             raise OutOfRangeError(self._missing_year_message(label, day), fix="school-year", school_year=label)
 
     def status_warnings(self, first: dt.date, last: dt.date) -> list[str]:
-        """A warning for each school year from ``first`` to ``last`` whose dates are not confirmed."""
+        """A warning for each school year from ``first`` to ``last`` whose dates are not confirmed, and for
+        what looks missing in it (a term, a half-term break, days; see completeness.py)."""
         out = []
         for year in self.years:
             year_first, year_last = school_year_bounds(year.label)
-            if year.status != "confirmed" and year_first <= last and year_last >= first:
+            if not (year_first <= last and year_last >= first):
+                continue
+            if year.status != "confirmed":
                 note = f" {year.notes}" if year.notes else ""
                 out.append(
                     f"the {self.name} term dates for {year.label} are {year.status}, not confirmed.{note} "
                     "Check them against the school's own list; a school calendar file can correct them"
                 )
+            out += self.completeness_warnings(year)
         return out
+
+    def completeness_warnings(self, year: SchoolYear) -> list[str]:
+        """What looks missing in one school year of this calendar (none for a whole year)."""
+        from sendcalc.calendar.completeness import year_warnings
+
+        days = self.count_school_days(year.terms[0].first_day, year.terms[-1].last_day)
+        first, last = year.terms[0].first_day, year.terms[-1].last_day
+        lists_inset = any(c.kind == "inset" and first <= c.day <= last for c in self.closures)
+        return [f"{self.name} calendar: {w}" for w in year_warnings(year, days, lists_inset_days=lists_inset)]
 
     def _missing_year_message(self, label: str, day: dt.date | None = None) -> str:
         what = f"{in_words(day)} is in school year {label}" if day else f"school year {label} is needed"

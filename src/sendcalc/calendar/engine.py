@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from sendcalc.calendar.completeness import term_missing_after
 from sendcalc.calendar.coverage import Coverage
 from sendcalc.calendar.model import (
     SESSIONS,
@@ -212,20 +213,15 @@ class SchoolCalendar(Coverage, SchoolTime):
         found = term.break_on(day) if term else None
         if term is not None and found is not None:
             return "break", f"in the {found.name} break of the {term.name} term"
-        return "holiday", f"in the {self._holiday_name(day)}"
+        missing = term_missing_after(year) if day > (year := self.year_of(day)).terms[-1].last_day else None
+        return ("missing", f"past {missing}") if missing else ("holiday", f"in the {self._holiday_name(day)}")
 
     def _holiday_name(self, day: dt.date) -> str:
         """Name the holiday between terms after the term before it (Christmas follows autumn)."""
         i = bisect_right(self._term_starts, day.toordinal()) - 1
         before = self._terms[i].name.lower() if i >= 0 else ""
-        for word, name in (
-            ("autumn", "Christmas holiday"),
-            ("spring", "Easter holiday"),
-            ("summer", "summer holiday"),
-        ):
-            if word in before:
-                return name
-        return "school holidays"
+        names = {"autumn": "Christmas holiday", "spring": "Easter holiday", "summer": "summer holiday"}
+        return next((name for word, name in names.items() if word in before), "school holidays")
 
     def sessions_on(self, day: dt.date) -> tuple[Session, ...]:
         """The sessions held on ``day``: both, one (a session closure), or none."""
@@ -274,6 +270,10 @@ class SchoolCalendar(Coverage, SchoolTime):
     def _day_at(self, i: int, origin: dt.date) -> dt.date:
         if not 0 <= i < len(self._days):
             edge = "after" if i >= 0 else "before"
+            if edge == "after" and (missing := term_missing_after(self.years[-1])):
+                raise OutOfRangeError(
+                    f"counting from {in_words(origin)} runs past {missing}; add that term to the calendar file"
+                )
             raise OutOfRangeError(
                 f"counting from {in_words(origin)} runs {edge} the school years the {self.name} calendar "
                 f"has term dates for ({', '.join(self._labels)})",

@@ -296,7 +296,7 @@ class _FileReader:
         if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
             raise self.fail(entry, 'a school year is written like "2025-26" (two consecutive years)', label)
         self._check_keys(raw, YEAR_KEYS, entry)
-        status = raw.get("status", base.status if base else "confirmed")
+        status = raw.get("status", base.status if base else "unverified")
         if status not in STATUSES:
             raise self.fail(f"{entry}.status", f"{status!r} is not one of {', '.join(STATUSES)}", "status")
         if "terms" in raw:

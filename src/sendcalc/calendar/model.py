@@ -11,7 +11,10 @@ from typing import Literal
 
 Session = Literal["am", "pm"]
 SESSIONS: tuple[Session, Session] = ("am", "pm")
-STATUSES = ("confirmed", "secondary", "conflicting", "unverified")
+STATUSES = ("confirmed", "published", "secondary", "conflicting", "unverified", "imported")
+"""How sure a school year's dates are, surest first: seen on the school's own list; the council's published dates
+(its page, or two sources agreeing); schools following the council agree; sources disagree; one third-party copy;
+read from a calendar feed or typed in (`calendar import`, `calendar new`) and not yet checked."""
 Inclusive = Literal["both", "start", "end", "neither"]
 Position = tuple[int, int]
 """A point in school time: (school-day index in the calendar, seconds into that day's hours)."""

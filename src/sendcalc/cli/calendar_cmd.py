@@ -126,7 +126,7 @@ def check(
     """
     from sendcalc.calendar.files import load_calendar
     from sendcalc.calendar.summary import summarise_year
-    from sendcalc.cli.output import write
+    from sendcalc.cli.output import warn, write
 
     path = file if file == "-" or any(c in file for c in "/\\") or file.endswith(".toml") else f"./{file}"
     cal = load_calendar(path)
@@ -135,3 +135,4 @@ def check(
         for label in cal.labels
     ]
     write(f"{file}: OK: {cal.name}; " + "; ".join(parts) + "\n", output)
+    warn([w for year in cal.years for w in cal.completeness_warnings(year)])
