@@ -40,7 +40,10 @@ def write(tmp_path: Path, text: str, name: str = "school.toml") -> str:
 
 
 def test_shipped_calendars_have_status_and_source_for_every_year() -> None:
-    assert builtin_names() == ["derbyshire", "hertfordshire"]
+    assert builtin_names() == [
+        "birmingham", "derbyshire", "hampshire", "hertfordshire", "lancashire", "leeds", "nottingham-city",
+        "oxfordshire", "staffordshire", "surrey", "west-sussex",
+    ]  # fmt: skip
     herts = load_calendar("hertfordshire")
     assert herts.labels == ("2022-23", "2024-25", "2025-26", "2026-27")
     assert [y.status for y in herts.years] == ["secondary", "secondary", "conflicting", "unverified"]
@@ -167,7 +170,7 @@ def test_based_on_loop_is_refused(tmp_path: Path) -> None:
 
 
 def test_unknown_calendar_name_lists_the_shipped_ones() -> None:
-    with pytest.raises(InputError, match="shipped calendars are derbyshire, hertfordshire"):
+    with pytest.raises(InputError, match="shipped calendars are birmingham, derbyshire, hampshire, hertfordshire, "):
         load_calendar("kent")
 
 

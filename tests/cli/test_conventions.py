@@ -84,7 +84,7 @@ def test_a_dash_reads_a_calendar_file_from_stdin() -> None:
 def test_calendar_names_complete() -> None:
     from sendcalc.cli.options import complete_calendar
 
-    assert complete_calendar("h") == ["hertfordshire"]
+    assert complete_calendar("h") == ["hampshire", "hertfordshire"]
     assert complete_calendar("DER") == ["derbyshire"]
     assert complete_calendar("x") == []
 

@@ -105,10 +105,11 @@ def test_calendar_show_csv_all_years(runner: CliRunner) -> None:
 def test_calendar_list(runner: CliRunner) -> None:
     body = json.loads(runner.invoke(app, ["calendar", "list", "--json"]).stdout)
     assert body["schema_version"] == 1
-    assert [(c["key"], [y["status"] for y in c["years"]]) for c in body["calendars"]] == [
-        ("derbyshire", ["secondary", "secondary"]),
-        ("hertfordshire", ["secondary", "secondary", "conflicting", "unverified"]),
-    ]
+    listed = {c["key"]: [y["status"] for y in c["years"]] for c in body["calendars"]}
+    assert listed["derbyshire"] == ["secondary", "secondary"]
+    assert listed["hertfordshire"] == ["secondary", "secondary", "conflicting", "unverified"]
+    assert listed["surrey"] == ["published", "unverified"]
+    assert len(listed) == 11 and {c["kind"] for c in body["calendars"]} == {"shipped"}
 
 
 def test_calendar_check_rejects_an_inset_day_on_a_sunday(runner: CliRunner, tmp_path: Path) -> None:

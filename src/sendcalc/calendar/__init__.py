@@ -1,7 +1,7 @@
 """The school calendar engine: school days, sessions, terms, school years and working days."""
 
 from sendcalc.calendar.engine import SchoolCalendar
-from sendcalc.calendar.files import builtin_names, load_calendar, parse_closure
+from sendcalc.calendar.files import load_calendar, parse_closure
 from sendcalc.calendar.model import (
     Break,
     Closure,
@@ -10,6 +10,7 @@ from sendcalc.calendar.model import (
     Term,
     school_year_label,
 )
+from sendcalc.calendar.names import builtin_names
 
 __all__ = [
     "Break",

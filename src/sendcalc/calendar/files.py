@@ -28,9 +28,9 @@ from sendcalc.calendar.model import (
     Term,
     school_year_bounds,
 )
+from sendcalc.calendar.names import named
 from sendcalc.core.errors import CalendarDataError, InputError
 from sendcalc.core.safe_text import first_control
-from sendcalc.data import data_file
 
 TOP_KEYS = {"name", "area", "applies_to", "notes", "based_on", "times", "years"} | {
     "inset_days",
@@ -48,12 +48,6 @@ _CLOSURE_LISTS: dict[str, ClosureKind] = {
     "occasional_days": "occasional",
     "closures": "closure",
 }
-
-
-def builtin_names() -> list[str]:
-    """Names of the calendars shipped in the package (file stems of data/term_dates/*.toml)."""
-    folder = data_file("term_dates")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
 @dataclass(frozen=True)
@@ -75,6 +69,12 @@ def load_calendar(spec: str | Path) -> SchoolCalendar:
 
 def load_calendar_with_info(spec: str | Path) -> tuple[SchoolCalendar, CalendarInfo]:
     return _Loader().load(spec)
+
+
+def parse_calendar(text: str, shown: str, folder: Path | None = None) -> SchoolCalendar:
+    """A calendar from the text of a file not yet written (`calendar import` checks what it will write);
+    ``based_on`` paths are read relative to ``folder``."""
+    return _FileReader(_Loader(), text, shown, "new", (folder or Path.cwd()) / shown).build()[0]
 
 
 def parse_closure(text: str, kind: ClosureKind = "closure") -> Closure:
@@ -108,15 +108,8 @@ class _Loader:
         if text == "-":  # a calendar file on stdin (`calendar check -`)
             return Path("-"), "stdin", "stdin"
         looks_like_path = isinstance(spec, Path) or "/" in text or "\\" in text or text.endswith(".toml")
-        if not looks_like_path:
-            key = text.strip().lower()
-            if key in builtin_names():
-                return data_file("term_dates", f"{key}.toml"), key, f"{key} (shipped calendar)"
-            if not Path(text).exists():
-                raise InputError(
-                    f"no calendar called {text!r}; shipped calendars are {', '.join(builtin_names())}, "
-                    "or give the path of a calendar file (see: sendcalc guide calendars)"
-                )
+        if not looks_like_path and (found := named(text)) is not None:
+            return found
         path = Path(text)
         if relative_to is not None and not path.is_absolute():
             path = relative_to / path

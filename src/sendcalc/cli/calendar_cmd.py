@@ -26,7 +26,7 @@ app = new_app(
 @app.command("list")
 @output_options(explain=False, ics=False)
 def list_calendars(*, out: Output) -> None:
-    """The shipped calendars, their school years and how sure each year's dates are.
+    """The shipped and saved calendars, their school years and how sure each year's dates are.
 
     Examples:
 
@@ -34,34 +34,46 @@ def list_calendars(*, out: Output) -> None:
       sendcalc calendar list
       sendcalc calendar list --format csv
     """
-    from sendcalc.calendar.files import builtin_names, load_calendar_with_info
-    from sendcalc.cli.output import write
+    from sendcalc.calendar.files import load_calendar_with_info
+    from sendcalc.calendar.names import builtin_names, saved_names
+    from sendcalc.cli.output import warn, write
+    from sendcalc.core.errors import SendcalcError
     from sendcalc.render.calendar_view import list_text
     from sendcalc.render.emit import csv_text, json_text
 
-    rows = []
-    for key in builtin_names():
-        cal, info = load_calendar_with_info(key)
-        rows.append((key, info.area, info.applies_to, [(y.label, y.status) for y in cal.years]))
+    rows, unreadable = [], []
+    for kind, key in [("shipped", k) for k in builtin_names()] + [("saved", k) for k in saved_names()]:
+        try:
+            cal, info = load_calendar_with_info(key)
+        except SendcalcError as exc:  # a saved file edited by hand: say so, list the others
+            unreadable.append(f"the saved calendar {key!r} cannot be read: {exc}")
+            continue
+        what = info.applies_to if kind == "shipped" else f"saved: {info.origin}"
+        rows.append((key, kind, info.name, info.area, what, [(y.label, y.status, y.source) for y in cal.years]))
     if out.fmt == "json":
         body = [
             {
                 "key": key,
-                "name": load_calendar_with_info(key)[1].name,
+                "kind": kind,
+                "name": name,
                 "area": area,
                 "applies_to": applies_to,
-                "years": [{"school_year": label, "status": status} for label, status in years],
+                "years": [{"school_year": lb, "status": st, "source": src} for lb, st, src in years],
             }
-            for key, area, applies_to, years in rows
+            for key, kind, name, area, applies_to, years in rows
         ]
         write(json_text({"calendars": body}), out.path)
     elif out.fmt == "csv":
+        table = [[k, lb, st] for k, _, _, _, _, ys in rows for lb, st, _ in ys]
+        write(csv_text(["key", "school_year", "status"], table), out.path)
+    else:
         write(
-            csv_text(["key", "school_year", "status"], [[k, lb, st] for k, _, _, ys in rows for lb, st in ys]),
+            list_text(
+                [(k, a or n, w, [(lb, st) for lb, st, _ in ys]) for k, _, n, a, w, ys in rows], colour=out.colour
+            ),
             out.path,
         )
-    else:
-        write(list_text(rows, colour=out.colour), out.path)
+    warn(unreadable)
 
 
 @app.command("show")
@@ -136,3 +148,14 @@ def check(
     ]
     write(f"{file}: OK: {cal.name}; " + "; ".join(parts) + "\n", output)
     warn([w for year in cal.years for w in cal.completeness_warnings(year)])
+
+
+def _register() -> None:
+    """`calendar import` and `calendar new` live in their own module; they are commands of this group."""
+    from sendcalc.cli.calendar_make_cmd import import_feed, new_calendar
+
+    app.command("import")(import_feed)
+    app.command("new")(new_calendar)
+
+
+_register()

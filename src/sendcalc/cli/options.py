@@ -122,10 +122,10 @@ def extend(
 
 
 def complete_calendar(incomplete: str) -> list[str]:
-    """Shell completion for --calendar: the shipped calendars' names (a path completes as a file)."""
-    from sendcalc.calendar.files import builtin_names
+    """Shell completion for --calendar: the shipped and saved calendars' names."""
+    from sendcalc.calendar.names import builtin_names, saved_names
 
-    return [name for name in builtin_names() if name.startswith(incomplete.lower())]
+    return [name for name in builtin_names() + saved_names() if name.startswith(incomplete.lower())]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import STATUSES
 from sendcalc.calendar.summary import YearSummary
 from sendcalc.core.dates import short_words
 from sendcalc.render.emit import csv_text, json_text, pick
@@ -88,14 +89,13 @@ def year_text(name: str, summary: YearSummary, calendar: SchoolCalendar | None, 
 
 
 def list_text(rows: list[tuple[str, str, str, list[tuple[str, str]]]], *, colour: bool = False) -> str:
-    """The shipped calendars: (key, area, applies to, [(school year, status)]) as a table."""
-    table = Table(
-        title="Shipped calendars (statuses: confirmed, secondary, conflicting, unverified)", title_justify="left"
-    )
+    """The calendars: (key, area, applies to, [(school year, status)]) as a table."""
+    table = Table(title=f"Calendars (statuses, surest first: {', '.join(STATUSES)})", title_justify="left")
     for column in ("name", "applies to", "school years (status)"):
         table.add_column(column)
     for key, area, applies_to, years in rows:
         table.add_row(f"{key}\n{area}", applies_to, "\n".join(f"{lb}  {st}" for lb, st in years))
     return rich_text([table], color=colour) + (
-        "Use your school's own dates with --inset/--closure, or a school file: see sendcalc guide calendars.\n"
+        "Use your school's own dates with --inset/--closure, or make a school file: sendcalc calendar import FEED.ics, "
+        "or sendcalc calendar new (see: sendcalc guide calendars).\n"
     )
