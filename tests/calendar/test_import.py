@@ -117,7 +117,7 @@ def test_each_shape_of_feed_gives_the_same_calendar(tmp_path: Path, shape: str) 
     code, out, err = run("calendar", "import", str(source), "-o", str(target), "--name", "Oak Primary")
     assert (code, out) == (0, ""), err
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# Oak Primary: term dates read by sendcalc from ")
+    assert text.startswith(f"# Oak Primary: term dates from {shape}.ics, read on ")
     assert '[years."2025-26"]\nstatus = "imported"\n' in text
     assert text.endswith(EXPECTED_TERMS)
     assert school_days(target) == {"2025-26": PUPIL_DAYS_2025_26} == {"2025-26": 193}
@@ -127,7 +127,7 @@ def test_each_shape_of_feed_gives_the_same_calendar(tmp_path: Path, shape: str) 
 def test_what_was_recognised_and_ignored_is_said(tmp_path: Path) -> None:
     (tmp_path / "terms.ics").write_text(TERM_SPANS, encoding="utf-8")
     code, out, err = run("calendar", "import", str(tmp_path / "terms.ics"))
-    assert code == 0 and out.startswith("# terms: term dates read by sendcalc from terms.ics, read on ")
+    assert code == 0 and out.startswith("# terms: term dates from terms.ics, read on ")
     assert "sendcalc: read 8 event(s): 6 term, 2 inset\n" in err
     assert 'sendcalc: ignored 1 event(s) that are not term dates: "Parents\' evening"\n' in err
 

@@ -194,7 +194,7 @@ def _kinds(used: Counter[str]) -> str:
 def to_toml(assembled: Assembled, *, name: str, source: str, based_on: str | None = None) -> str:
     """The calendar file for the years found: commented, status ``imported``, one line per term."""
     lines = [
-        f"# {name}: term dates read by sendcalc from {source}.",
+        f"# {name}: term dates from {source}.",
         '# Check each date against the school\'s own letter or website, then change status to "confirmed".',
         f"name = {_quoted(name)}",
     ]

@@ -74,9 +74,14 @@ class Coverage:
                 continue
             if year.status != "confirmed":
                 note = f" {year.notes}" if year.notes else ""
+                fix = (
+                    'then set status = "confirmed" in the calendar file'
+                    if year.status == "imported"
+                    else "a school calendar file can correct them"
+                )
                 out.append(
                     f"the {self.name} term dates for {year.label} are {year.status}, not confirmed.{note} "
-                    "Check them against the school's own list; a school calendar file can correct them"
+                    f"Check them against the school's own list; {fix}"
                 )
             out += self.completeness_warnings(year)
         return out

@@ -18,7 +18,8 @@ from sendcalc.cli.options import (
 )
 
 app = new_app(
-    help="See the shipped calendars, show a school year, or check your own calendar file.",
+    help="See the shipped and saved calendars, show a school year, check a calendar file, or make one from the "
+    "school's own dates (import a feed or list, or answer questions).",
     no_args_is_help=True,
 )
 

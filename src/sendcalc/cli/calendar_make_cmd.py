@@ -121,7 +121,14 @@ def new_calendar(
         if half_term or inset:
             raise InputError("--half-term and --inset go with --term; give each term with --term NAME:FIRST:LAST")
         name, based_on, events = _ask(name, based_on)
-    finish(events, name=name or "My school", source="typed in", based_on=based_on, output=output, save=save)
+    finish(
+        events,
+        name=name or "My school",
+        source="the dates typed into sendcalc calendar new",
+        based_on=based_on,
+        output=output,
+        save=save,
+    )
 
 
 def _save_name(name: str, taken: list[str]) -> str:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 DEFAULT_CALENDAR = "hertfordshire"
 CALENDAR_HELP = (
-    "Calendar to count on: a shipped name (see: sendcalc calendar list) or the path of a calendar file "
+    "Calendar to count on: a shipped or saved name (see: sendcalc calendar list) or the path of a calendar file "
     f"(sendcalc guide calendars). Default: $SENDCALC_CALENDAR, else {DEFAULT_CALENDAR}."
 )
 F = TypeVar("F", bound=Callable[..., Any])
