@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from sendcalc.calendar.bank_holidays import bank_holidays
 from sendcalc.calendar.feed import Event
-from sendcalc.calendar.model import school_year_label
+from sendcalc.calendar.model import Break, school_year_label
 from sendcalc.core.errors import InputError
 
 ONE_DAY = dt.timedelta(days=1)
@@ -27,18 +27,11 @@ SHORTEST_BREAK = 3
 
 
 @dataclass(frozen=True)
-class Span:
-    name: str
-    first: dt.date
-    last: dt.date
-
-
-@dataclass(frozen=True)
 class Year:
     """One school year as it will be written to the calendar file."""
 
     label: str
-    terms: tuple[tuple[Span, tuple[Span, ...]], ...]
+    terms: tuple[tuple[Break, tuple[Break, ...]], ...]
     inset_days: tuple[dt.date, ...]
     occasional_days: tuple[dt.date, ...]
     closures: tuple[tuple[dt.date, str], ...]
@@ -136,9 +129,9 @@ def _year(label: str, days: list[dt.date], marked: dict[dt.date, str], events: l
     for a, b in pairwise(bounds):
         first, last = days[a], days[b - 1]
         inside = [g for g in gaps if a < g.at < b and g.weekdays >= SHORTEST_BREAK]
-        breaks = tuple(Span(_break_name(events, g.first, g.last), g.first, g.last) for g in inside)
-        terms.append((Span(_term_name(first, last), first, last), breaks))
-    names = [span.name for span, _ in terms]
+        breaks = tuple(Break(_break_name(events, g.first, g.last), g.first, g.last) for g in inside)
+        terms.append((Break(_term_name(first, last), first, last), breaks))
+    names = [term.name for term, _ in terms]
     if len(set(names)) < len(names):
         twice = max(set(names), key=names.count)
         raise InputError(f"the {label} events give two {twice} terms; check the dates of the feed or list")
@@ -204,10 +197,10 @@ def to_toml(assembled: Assembled, *, name: str, source: str, based_on: str | Non
         lines += ["", f'[years."{year.label}"]', 'status = "imported"', f"source = {_quoted(source)}", "terms = ["]
         for term, breaks in year.terms:
             parts = ", ".join(
-                f"{{ name = {_quoted(b.name)}, first_day = {b.first}, last_day = {b.last} }}" for b in breaks
+                f"{{ name = {_quoted(b.name)}, first_day = {b.first_day}, last_day = {b.last_day} }}" for b in breaks
             )
             lines.append(
-                f"  {{ name = {_quoted(term.name)}, first_day = {term.first}, last_day = {term.last}, "
+                f"  {{ name = {_quoted(term.name)}, first_day = {term.first_day}, last_day = {term.last_day}, "
                 f"breaks = [{parts}] }},"
             )
         lines.append("]")

@@ -229,8 +229,8 @@ def finish(
     for year in assembled.years:
         summary = summarise_year(calendar, year.label)
         terms = "; ".join(
-            f"{t.name} {t.first:%d/%m/%Y}-{t.last:%d/%m/%Y}"
-            + "".join(f" ({b.name} {b.first:%d/%m}-{b.last:%d/%m})" for b in breaks)
+            f"{t.name} {t.first_day:%d/%m/%Y}-{t.last_day:%d/%m/%Y}"
+            + "".join(f" ({b.name} {b.first_day:%d/%m}-{b.last_day:%d/%m})" for b in breaks)
             for t, breaks in year.terms
         )
         note(f"{year.label}: {summary.school_days} school days; {terms}")
