@@ -18,7 +18,7 @@ from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.model import Session, school_year_label
 from sendcalc.core.dates import in_words
 from sendcalc.core.errors import InputError, OutOfRangeError
-from sendcalc.exclusions.thresholds import LINES, Crossing
+from sendcalc.exclusions.thresholds import Crossing, Piece, tally
 
 REGS = "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012"
 GUIDANCE = "DfE, Suspension and permanent exclusion guidance (informal or unofficial exclusions are unlawful)"
@@ -162,27 +162,13 @@ def sent_home_report(calendar: SchoolCalendar, raws: list[RawEvent], source: str
             )
         )
     checked.sort(key=lambda e: (e.day, e.sessions))
-    term_totals: dict[str, list[int]] = {}
-    year_totals: dict[str, list[int]] = {}
-    events: list[Event] = []
-    crossings: list[Crossing] = []
-    for number, event in enumerate(checked):
-        t = term_totals.setdefault(event.term, [0, 0])
-        y = year_totals.setdefault(event.school_year, [0, 0])
-        before = {"term": t[0], "school year": y[0]}
-        t[0] += event.halves
-        t[1] += 1
-        y[0] += event.halves
-        y[1] += 1
-        after = {"term": t[0], "school year": y[0]}
-        events.append(replace(event, term_halves_after=t[0], year_halves_after=y[0]))
-        for line in LINES:
-            if before[line.scope] <= line.halves < after[line.scope]:
-                period = event.term if line.scope == "term" else event.school_year
-                by = f"{source}, row {event.row}" if event.row else "the new event"
-                crossings.append(Crossing(line, period, number, by, event.day, after[line.scope]))
-    terms = tuple(Total("term", k, v[0], v[1]) for k, v in term_totals.items())
-    years = tuple(Total("year", k, v[0], v[1]) for k, v in year_totals.items())
+    counted = tally([Piece(e.day, e.term, e.school_year, e.halves, _by(source, e.row)) for e in checked])
+    events = [
+        replace(e, term_halves_after=t, year_halves_after=y) for e, (t, y) in zip(checked, counted.after, strict=True)
+    ]
+    terms = tuple(Total("term", k, *v) for k, v in counted.terms.items())
+    years = tuple(Total("year", k, *v) for k, v in counted.years.items())
+    crossings = counted.crossings
     warnings: list[str] = []
     if events:
         warnings += calendar.status_warnings(events[0].day, events[-1].day)
@@ -192,9 +178,13 @@ def sent_home_report(calendar: SchoolCalendar, raws: list[RawEvent], source: str
         events=tuple(events),
         terms=terms,
         years=years,
-        crossings=tuple(crossings),
+        crossings=crossings,
         warnings=tuple(warnings),
     )
+
+
+def _by(source: str, row: int) -> str:
+    return f"{source}, row {row}" if row else "the new event"
 
 
 def check_new_event(calendar: SchoolCalendar, existing: list[RawEvent], new: RawEvent, source: str) -> None:

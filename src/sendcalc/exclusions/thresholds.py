@@ -7,8 +7,9 @@ more), "more than 15" means 15.5 or more, and 45.0 is lawful while 45.5 is not.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from sendcalc.core import sources
 from sendcalc.core.dates import in_words
@@ -253,3 +254,45 @@ def board_decision(
         source=duty.source,
         deadline_passed=passed,
     )
+
+
+class Piece(NamedTuple):
+    """Half days of exclusion on one date, counted in a term and a school year, and where they were written."""
+
+    day: dt.date
+    term: str
+    school_year: str
+    halves: int
+    by: str
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Running totals of pieces in date order: each piece's totals after it, the totals, the lines crossed."""
+
+    after: tuple[tuple[int, int], ...]  # (term total, school-year total) after each piece, in the order given
+    terms: dict[str, tuple[int, int]]  # term label -> (half days, pieces)
+    years: dict[str, tuple[int, int]]
+    crossings: tuple[Crossing, ...]
+
+
+def tally(pieces: Sequence[Piece]) -> Tally:
+    """Add pieces (already in date order) to running totals per term and school year, noting each line crossed.
+
+    The one running count of the 5, 15 and 45 lines for exclusions that are not a formal suspension's own
+    (sent home, a part-time timetable without agreement, and these added to the formal ones)."""
+    terms: dict[str, tuple[int, int]] = {}
+    years: dict[str, tuple[int, int]] = {}
+    after, crossings = [], []
+    for number, piece in enumerate(pieces):
+        term, year = terms.get(piece.term, (0, 0)), years.get(piece.school_year, (0, 0))
+        terms[piece.term] = (term[0] + piece.halves, term[1] + 1)
+        years[piece.school_year] = (year[0] + piece.halves, year[1] + 1)
+        before_after = {"term": (term[0], terms[piece.term][0]), "school year": (year[0], years[piece.school_year][0])}
+        after.append((terms[piece.term][0], years[piece.school_year][0]))
+        for line in LINES:
+            before, now = before_after[line.scope]
+            if before <= line.halves < now:
+                period = piece.term if line.scope == "term" else piece.school_year
+                crossings.append(Crossing(line, period, number, piece.by, piece.day, now))
+    return Tally(tuple(after), terms, years, tuple(crossings))
