@@ -129,15 +129,31 @@ class PartTimeResult:
         return len(self.attends)
 
 
-def _span(calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date) -> tuple[Span, list[PartTimeWeek]]:
-    weeks: dict[dt.date, list[int]] = {}
+def held_and_attended(
+    calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date
+) -> list[tuple[dt.date, int, int]]:
+    """(day, sessions held, sessions on the timetable) for each school day from ``first`` to ``last``."""
+    out = []
     for day in calendar.school_days(first, last):
         held = calendar.sessions_on(day)
-        if not held:
-            continue
+        if held:
+            out.append((day, len(held), sum(1 for s in held if (day.weekday(), s) in slots)))
+    return out
+
+
+def missed_by_day(
+    calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date
+) -> list[tuple[dt.date, int]]:
+    """(day, sessions the timetable keeps the child out of) for each school day from ``first`` to ``last``."""
+    return [(day, held - attended) for day, held, attended in held_and_attended(calendar, slots, first, last)]
+
+
+def _span(calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date) -> tuple[Span, list[PartTimeWeek]]:
+    weeks: dict[dt.date, list[int]] = {}
+    for day, held, attended in held_and_attended(calendar, slots, first, last):
         week = weeks.setdefault(monday_of(day), [0, 0])
-        week[0] += len(held)
-        week[1] += sum(1 for s in held if (day.weekday(), s) in slots)
+        week[0] += held
+        week[1] += attended
     rows = [PartTimeWeek(m, h, a, h - a) for m, (h, a) in sorted(weeks.items())]
     span = Span(
         first=first,

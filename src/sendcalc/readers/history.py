@@ -110,17 +110,26 @@ def _csv_header(cells: list[str], name: str, line_no: int) -> list[str]:
     return header
 
 
+RECORD_TABLES = ("suspension", "sent_home", "internal", "permanent", "health", "part_time")
+"""The tables of a child's record file (readers/record.py); a history may be a whole record."""
+
+
 def parse_history_toml(text: str, name: str = "history.toml") -> tuple[HistoryRow, ...]:
+    """The suspensions of a TOML history, or of a whole record (its other tables are for `sendcalc record`)."""
     import tomllib
 
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{name}: not valid TOML: {exc}") from None
-    unknown = set(doc) - {"suspension", "suspensions"}
+    unknown = set(doc) - {"suspensions", "child", "school", *RECORD_TABLES}
     if unknown:
         raise InputError(f"{name}: unknown table {sorted(unknown)[0]!r}; write one [[suspension]] table per suspension")
-    entries = doc.get("suspension", doc.get("suspensions", []))
+    return suspension_rows(doc.get("suspension", doc.get("suspensions", [])), name)
+
+
+def suspension_rows(entries: Any, name: str) -> tuple[HistoryRow, ...]:
+    """The ``[[suspension]]`` tables of a history or record file, each checked as a CSV row is."""
     if not isinstance(entries, list):
         raise InputError(f"{name}: write one [[suspension]] table per suspension")
     rows = []
@@ -133,7 +142,7 @@ def parse_history_toml(text: str, name: str = "history.toml") -> tuple[HistoryRo
             field = _ALIASES.get(str(key).lower())
             if field is None:
                 raise InputError(f"{where}: unknown field {key!r}; use {', '.join(FIELDS)}")
-            values[field] = _toml_text(value)
+            values[field] = toml_text(value)
         for needed in ("date", "days"):
             if needed not in values and not (needed == "days" and is_lunchtime(values.get("kind", ""))):
                 raise InputError(f"{where}, field {needed!r}: missing; each suspension needs a date and days")
@@ -141,7 +150,8 @@ def parse_history_toml(text: str, name: str = "history.toml") -> tuple[HistoryRo
     return tuple(rows)
 
 
-def _toml_text(value: Any) -> str:
+def toml_text(value: Any) -> str:
+    """A TOML value as the text a CSV cell would hold (dates ISO, times HH:MM, booleans yes/no)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dt.datetime):

@@ -8,19 +8,17 @@ once cannot both pass the duplicate check; the new line keeps the file's own lin
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO
 
 from sendcalc.attendance.sent_home import RawEvent
 from sendcalc.core.dates import parse_date, parse_time
 from sendcalc.core.errors import InputError
+from sendcalc.readers.append import append_locked
 from sendcalc.readers.text import csv_rows, open_text
 
 LOG_HEADER = ("date", "time", "note")
@@ -93,79 +91,15 @@ def log_line(day: dt.date, when: str, note: str) -> str:
 
 
 def append_event(path: str | Path, new: RawEvent, check: Callable[[list[RawEvent]], None]) -> None:
-    """Add ``new`` to the log at ``path`` (created with its header if needed), under an exclusive lock.
+    """Add ``new`` to the log at ``path`` (created with its header if needed), safely (readers/append.py).
 
-    ``check`` sees the events already in the log, read under the same lock, and raises to refuse the
-    new one (a duplicate, a closed day). The line is written in the file's own encoding and line ends.
+    ``check`` sees the events already in the log, read under the lock, and raises to refuse the new one
+    (a duplicate, a closed day).
     """
-    target = Path(path)
-    if target.exists() and not target.is_file():
-        raise InputError(f"log file {str(path)!r} is not a regular file; give the path of a file")
-    if not target.exists():
-        check([])  # refuse before creating anything
-    created = not target.exists()
-    try:
-        with open(target, "a+b") as handle, _locked(handle):
-            handle.seek(0)
-            data = handle.read()
-            existing = read_log_lines(_decoded(data), str(path)) if data.strip() else []
-            try:
-                check(existing)
-            except BaseException:
-                if created and not data:
-                    _remove(target)
-                raise
-            encoding = "utf-8" if _is_utf8(data) else "cp1252"
-            ending = "\r\n" if b"\r\n" in data else "\n"
-            text = ""
-            if not data.strip():
-                text = ",".join(LOG_HEADER) + ending
-            elif not data.endswith(b"\n"):
-                text = ending
-            text += log_line(new.day, new.when, new.note).replace("\n", ending)
-            handle.seek(0, os.SEEK_END)
-            handle.write(text.encode(encoding, errors="replace"))
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        raise InputError(f"cannot write to the log {str(path)!r}: {exc.strerror or exc}") from None
 
+    def make(existing: str) -> str:
+        check(read_log_lines(existing.splitlines(keepends=True), str(path)) if existing.strip() else [])
+        header = ",".join(LOG_HEADER) + "\n" if not existing.strip() else ""
+        return header + log_line(new.day, new.when, new.note)
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-@contextlib.contextmanager
-def _locked(handle: IO[bytes]) -> Iterator[None]:
-    """An exclusive lock on an open file for the life of the block (fcntl; on Windows, msvcrt)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        import msvcrt
-
-        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-        try:
-            yield
-        finally:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def _decoded(data: bytes) -> Iterator[str]:
-    from sendcalc.readers.text import text_lines
-
-    return iter(text_lines(io.BytesIO(data)))
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    append_locked(path, "log file", make)

@@ -1,0 +1,199 @@
+"""A child's whole record, counted: formal and unrecorded exclusions together, internal exclusions and the
+patterns they make, health absence and part-time timetables.
+
+Formal suspensions are counted by the one ledger (`sendcalc totals`), times sent home by the sent-home
+report (`sendcalc sent-home`), a part-time timetable by `sendcalc part-time`. This module only adds them
+up together: every half day of exclusion, recorded or not, goes through the one tally of the 5, 15 and 45
+lines (exclusions/thresholds.py), so a parent sees "how many days this year" in one answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sendcalc.attendance.part_time import missed_by_day
+from sendcalc.attendance.sent_home import SentHomeReport, sent_home_report
+from sendcalc.calendar.engine import SchoolCalendar
+from sendcalc.calendar.model import school_year_label
+from sendcalc.core import sources
+from sendcalc.core.dates import in_words
+from sendcalc.exclusions.kernel import day_at_crossing
+from sendcalc.exclusions.permanent import PermanentResult, assess_permanent
+from sendcalc.exclusions.thresholds import Piece, Tally, tally
+from sendcalc.exclusions.totals import TotalsResult, summarise_history
+from sendcalc.record.model import HealthPeriod, Internal, PartTimePeriod, Record
+
+PATTERN_COUNT = 3
+PATTERN_SCHOOL_DAYS = 30
+"""Six school weeks. sendcalc convention (the law sets no number): three in six school weeks is a pattern worth
+raising with the school, not a legal threshold."""
+HEALTH_TRIGGER = 15
+
+
+@dataclass(frozen=True)
+class InternalLine:
+    item: Internal
+    term: str
+    number_in_term: int
+
+
+@dataclass(frozen=True)
+class HealthLine:
+    period: HealthPeriod
+    school_days: int  # missed from the first day to the last (or to ``as_of`` while still off)
+    fifteenth: dt.date | None  # the 15th school day of absence, when reached or to be reached in this period
+
+
+@dataclass(frozen=True)
+class PartTimeLine:
+    period: PartTimePeriod
+    sessions_missed: int  # to the end date, or to ``as_of`` while it goes on
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One term or school year: half days of formal suspension, sent home, unagreed part-time, and all together."""
+
+    scope: str  # "term" or "school year"
+    period: str
+    suspended: int
+    sent_home: int
+    part_time: int
+
+    @property
+    def together(self) -> int:
+        return self.suspended + self.sent_home + self.part_time
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    calendar: str
+    record: Record
+    formal: TotalsResult
+    sent_home: SentHomeReport
+    together: Tally  # formal suspensions, times sent home and unagreed part-time sessions, in date order
+    breakdown: tuple[Breakdown, ...]
+    internal: tuple[InternalLine, ...]
+    patterns: tuple[str, ...]
+    health: tuple[HealthLine, ...]
+    part_time: tuple[PartTimeLine, ...]
+    permanent: tuple[PermanentResult, ...]
+    warnings: tuple[str, ...]
+    kind: str = "record"
+
+
+def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date | None = None) -> RecordSummary:
+    """Everything in the record, counted on ``calendar``; ``as_of`` ends periods still going on (default today)."""
+    as_of = as_of or dt.date.today()
+    formal = summarise_history(calendar, record.suspensions)
+    sent_home = sent_home_report(calendar, list(record.sent_home), record.source)
+    kinds = {"suspended": _formal_pieces(calendar, formal), "sent_home": _sent_home_pieces(sent_home), "part_time": []}
+    part_time = []
+    for period in record.part_time:
+        last = period.last or as_of
+        missed = missed_by_day(calendar, set(period.attends), period.first, last) if last >= period.first else []
+        part_time.append(PartTimeLine(period, sum(n for _, n in missed)))
+        if not period.agreed:  # without agreement each session kept out is an exclusion (DfE guidance)
+            kinds["part_time"] += [_piece(calendar, day, n, f"{period.where} (not agreed)") for day, n in missed if n]
+    pieces = sorted((p for group in kinds.values() for p in group), key=lambda p: p.day)
+    internal = _internal_lines(calendar, record.internal)
+    permanent = tuple(assess_permanent(calendar, p.day, picked_up=p.picked_up, today=as_of) for p in record.permanent)
+    warnings = list(dict.fromkeys([*formal.warnings, *sent_home.warnings, *(w for p in permanent for w in p.warnings)]))
+    return RecordSummary(
+        calendar=calendar.name,
+        record=record,
+        formal=formal,
+        sent_home=sent_home,
+        together=tally(pieces),
+        breakdown=_breakdown(kinds),
+        internal=internal,
+        patterns=_patterns(calendar, record, pieces),
+        health=tuple(_health_line(calendar, p, as_of) for p in record.health),
+        part_time=tuple(part_time),
+        permanent=permanent,
+        warnings=tuple(warnings),
+    )
+
+
+def _breakdown(kinds: dict[str, list[Piece]]) -> tuple[Breakdown, ...]:
+    """Half days of each kind per term, then per school year, in date order."""
+    rows: dict[tuple[str, str], dict[str, int]] = {}
+    for scope in ("term", "school year"):
+        for kind, group in kinds.items():
+            for piece in sorted(group, key=lambda p: p.day):
+                period = piece.term if scope == "term" else piece.school_year
+                counts = rows.setdefault((scope, period), dict.fromkeys(kinds, 0))
+                counts[kind] += piece.halves
+    ordered = sorted(rows.items(), key=lambda item: (item[0][0] != "term", item[0][1][-7:], item[0][1]))
+    return tuple(Breakdown(scope, period, **counts) for (scope, period), counts in ordered)
+
+
+def _piece(calendar: SchoolCalendar, day: dt.date, halves: int, by: str) -> Piece:
+    term = calendar.term_of(day)
+    return Piece(day, term.label if term else "", school_year_label(day), halves, by)
+
+
+def _formal_pieces(calendar: SchoolCalendar, formal: TotalsResult) -> list[Piece]:
+    """Each formal suspension's half days, in the term and year each day counts in (as the ledger counts them)."""
+    out = []
+    for item in formal.ledger.entries:
+        suspension = item.entry.suspension
+        for part in suspension.parts:  # day by day, as the ledger dates a crossing (kernel.day_at_crossing)
+            days = Counter(day_at_crossing(calendar, suspension, part, k) for k in range(1, part.halves + 1))
+            out += [Piece(day, part.term, part.school_year, n, item.entry.label) for day, n in sorted(days.items())]
+    return out
+
+
+def _sent_home_pieces(report: SentHomeReport) -> list[Piece]:
+    return [Piece(e.day, e.term, e.school_year, e.halves, f"{report.source} sent home {e.day}") for e in report.events]
+
+
+def _internal_lines(calendar: SchoolCalendar, items: tuple[Internal, ...]) -> tuple[InternalLine, ...]:
+    counts: dict[str, int] = {}
+    out = []
+    for item in sorted(items, key=lambda i: i.day):
+        term = calendar.term_of(item.day)
+        label = term.label if term else school_year_label(item.day)
+        counts[label] = counts.get(label, 0) + 1
+        out.append(InternalLine(item, label, counts[label]))
+    return tuple(out)
+
+
+def _first_cluster(calendar: SchoolCalendar, days: list[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The first PATTERN_COUNT dates within PATTERN_SCHOOL_DAYS school days of each other, or None."""
+    days = sorted(set(days))
+    for i in range(len(days) - PATTERN_COUNT + 1):
+        first, last = days[i], days[i + PATTERN_COUNT - 1]
+        if calendar.count_school_days(first, last) <= PATTERN_SCHOOL_DAYS:
+            return first, last
+    return None
+
+
+def _patterns(calendar: SchoolCalendar, record: Record, pieces: list[Piece]) -> tuple[str, ...]:
+    """Prompts for the parent when exclusions come close together (a sendcalc convention, not a legal line)."""
+    out = []
+    found = _first_cluster(calendar, [i.day for i in record.internal])
+    if found:
+        out.append(
+            f"{PATTERN_COUNT} internal exclusions within six school weeks ({in_words(found[0])} to "
+            f"{in_words(found[1])}). Repeated sanctions can be a sign that a need is not being met: ask the school "
+            "for a meeting, ask what SEN support is in place and whether it should change, and consider asking "
+            f"the council for an EHC needs assessment. Sources: {sources.SEN_SUPPORT}; {sources.EHC_REQUEST}"
+        )
+    found = _first_cluster(calendar, [p.day for p in pieces])
+    if found:
+        out.append(
+            f"{PATTERN_COUNT} exclusions (recorded or not) within six school weeks ({in_words(found[0])} to "
+            f"{in_words(found[1])}): ask the school for a meeting about support, and whether an EHC needs "
+            "assessment or a review of the child's EHC plan is needed"
+        )
+    return tuple(out)
+
+
+def _health_line(calendar: SchoolCalendar, period: HealthPeriod, as_of: dt.date) -> HealthLine:
+    last = period.last or max(as_of, period.first)
+    missed = calendar.count_school_days(period.first, last)
+    fifteenth = calendar.nth_school_day(period.first, HEALTH_TRIGGER) if period.last is None or missed >= 15 else None
+    return HealthLine(period, missed, fifteenth)
