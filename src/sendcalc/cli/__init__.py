@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "check": "sendcalc.cli.check_cmd",
     "days": "sendcalc.cli.days_cmd",
     "calendar": "sendcalc.cli.calendar_cmd",
+    "contacts": "sendcalc.cli.contacts_cmd",
     "guide": "sendcalc.cli.guide_cmd",
 }
 # other names people use for a command; they work but are not listed in help
