@@ -33,6 +33,15 @@ def attendance(
         str, typer.Option("--suspended", metavar="E", help="Quick figure: of the absent sessions, how many were E.")
     ] = "0",
     weeks: Annotated[bool, typer.Option("--weeks/--no-weeks", help="Show the weekly bar view (table).")] = True,
+    illness: Annotated[
+        str | None,
+        typer.Option(
+            "--illness",
+            metavar="FILE",
+            help="Days (or date,am|pm sessions) you reported as illness: lists any the register codes as "
+            "unauthorised, says what they do to the penalty-notice threshold, and drafts a request to re-code them.",
+        ),
+    ] = None,
     *,
     calendar: CalendarChoice,
     out: Output,
@@ -45,11 +54,14 @@ def attendance(
     \b
       sendcalc attendance --register register.csv
       sendcalc attendance --possible 380 --absent 38
+      sendcalc attendance --register register.csv --illness ill-days.csv
     """
     from sendcalc.cli.output import deliver
     from sendcalc.core.errors import InputError
 
     if register is None:
+        if illness:
+            raise InputError("--illness is checked against a register; give --register FILE too")
         if possible is None or absent is None:
             raise InputError("give --register FILE, or both --possible N and --absent M for a quick figure")
         from functools import partial
@@ -73,5 +85,13 @@ def attendance(
     from sendcalc.render.attendance_view import register_view
 
     cal = calendar.load()
-    report = analyse_register(cal, read_register(register, cal))
-    deliver(out, register_view(report, weeks=weeks), report.warnings)
+    marks = read_register(register, cal)
+    report = analyse_register(cal, marks)
+    view = register_view(report, weeks=weeks)
+    if illness:
+        from sendcalc.attendance.illness_check import cross_check
+        from sendcalc.readers.illness import read_illness
+        from sendcalc.render.illness_view import with_illness
+
+        view = with_illness(view, cross_check(cal, marks, read_illness(illness)))
+    deliver(out, view, report.warnings)
