@@ -10,6 +10,7 @@ Pure functions over a SchoolCalendar.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -129,28 +130,32 @@ class PartTimeResult:
         return len(self.attends)
 
 
+Plan = tuple[tuple[dt.date, frozenset[Slot]], ...]
+"""A timetable over time: from each date (the first is its start), the sessions attended each week."""
+
+
 def held_and_attended(
-    calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date
+    calendar: SchoolCalendar, plan: Plan, first: dt.date, last: dt.date
 ) -> list[tuple[dt.date, int, int]]:
-    """(day, sessions held, sessions on the timetable) for each school day from ``first`` to ``last``."""
+    """(day, sessions held, sessions on the timetable that day) for each school day from ``first`` to ``last``."""
     out = []
+    starts = [day for day, _ in plan]
     for day in calendar.school_days(first, last):
         held = calendar.sessions_on(day)
         if held:
+            slots = plan[max(bisect_right(starts, day) - 1, 0)][1]
             out.append((day, len(held), sum(1 for s in held if (day.weekday(), s) in slots)))
     return out
 
 
-def missed_by_day(
-    calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date
-) -> list[tuple[dt.date, int]]:
+def missed_by_day(calendar: SchoolCalendar, plan: Plan, first: dt.date, last: dt.date) -> list[tuple[dt.date, int]]:
     """(day, sessions the timetable keeps the child out of) for each school day from ``first`` to ``last``."""
-    return [(day, held - attended) for day, held, attended in held_and_attended(calendar, slots, first, last)]
+    return [(day, held - attended) for day, held, attended in held_and_attended(calendar, plan, first, last)]
 
 
-def _span(calendar: SchoolCalendar, slots: set[Slot], first: dt.date, last: dt.date) -> tuple[Span, list[PartTimeWeek]]:
+def _span(calendar: SchoolCalendar, plan: Plan, first: dt.date, last: dt.date) -> tuple[Span, list[PartTimeWeek]]:
     weeks: dict[dt.date, list[int]] = {}
-    for day, held, attended in held_and_attended(calendar, slots, first, last):
+    for day, held, attended in held_and_attended(calendar, plan, first, last):
         week = weeks.setdefault(monday_of(day), [0, 0])
         week[0] += held
         week[1] += attended
@@ -172,21 +177,29 @@ def part_time(
     *,
     end: dt.date | None = None,
     as_of: dt.date | None = None,
+    steps: tuple[tuple[dt.date, tuple[Slot, ...]], ...] = (),
 ) -> PartTimeResult:
-    """Sessions missed per week and in total; weeks on the timetable so far; flags."""
+    """Sessions missed per week and in total; weeks on the timetable so far; flags.
+
+    ``steps``: a phased plan, from each date the sessions attended each week (the sessions lost follow it).
+    """
     as_of = as_of or dt.date.today()
     if end is not None and end < start:
         raise InputError(f"the end date {in_words(end)} is before the start {in_words(start)}; swap them")
     calendar.require(start)
     slots = set(attends)
+    plan: Plan = ((start, frozenset(attends)), *((day, frozenset(step)) for day, step in sorted(steps)))
+    for day, _ in plan[1:]:
+        if day <= start or (end is not None and day > end):
+            raise InputError(f"a step of the plan on {in_words(day)} is not after the start, within the timetable")
     warnings: list[str] = []
     plan_last = end if end is not None else as_of
     total: Span | None = None
     weeks: list[PartTimeWeek] = []
     if plan_last >= start:
-        total, weeks = _span(calendar, slots, start, plan_last)
+        total, weeks = _span(calendar, plan, start, plan_last)
     so_far_last = min(plan_last, as_of)
-    so_far = _span(calendar, slots, start, so_far_last)[0] if so_far_last >= start else None
+    so_far = _span(calendar, plan, start, so_far_last)[0] if so_far_last >= start else None
     to_year_end: Span | None = None
     if end is None:
         from_day = max(start, as_of + dt.timedelta(days=1))
@@ -194,7 +207,7 @@ def part_time(
         try:
             remaining = calendar.school_days(from_day, year_last)
             if remaining:
-                to_year_end = _span(calendar, slots, from_day, remaining[-1])[0]
+                to_year_end = _span(calendar, plan, from_day, remaining[-1])[0]
         except OutOfRangeError as exc:
             warnings.append(f"cannot project to the end of the school year: {exc}")
     if len(slots) == 10:

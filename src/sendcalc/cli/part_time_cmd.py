@@ -34,6 +34,25 @@ def part_time(
     as_of: Annotated[
         str | None, typer.Option("--as-of", metavar="DATE", help="Count 'so far' up to this date (default: today).")
     ] = None,
+    step: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--step",
+            metavar="DATE:SESSIONS",
+            help="A phased plan: from DATE the child attends SESSIONS (2025-11-17:mon,tue,wed-am); repeat for each.",
+        ),
+    ] = None,
+    agreed: Annotated[
+        bool | None, typer.Option("--agreed/--not-agreed", help="Whether the parents agreed to the timetable.")
+    ] = None,
+    review: Annotated[
+        list[str] | None, typer.Option("--review", metavar="DATE", help="A date it was reviewed; repeat for each.")
+    ] = None,
+    la_notified: Annotated[
+        bool | None,
+        typer.Option("--la-notified/--la-not-notified", help="Whether the school told the local authority."),
+    ] = None,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT", help="The reason the school gave.")] = "",
     *,
     calendar: CalendarChoice,
     out: Output,
@@ -47,6 +66,8 @@ def part_time(
     \b
       sendcalc part-time --from 3/11/2025 --attends mon-am,tue-am,wed
       sendcalc part-time --from 3/11/2025 --to 2025-12-19 --attends mon,tue --json
+      sendcalc part-time --from 3/11/2025 --attends mon-am,tue-am --step 17/11/2025:mon,tue,wed-am
+        --not-agreed --review 10/11/2025 --la-not-notified
     """
     from sendcalc.attendance.part_time import parse_attends
     from sendcalc.attendance.part_time import part_time as timetable
@@ -58,11 +79,27 @@ def part_time(
         slots = parse_attends(attends)
     except InputError as exc:
         raise exc.within("--attends") from None
+    plan = []
+    for text in step or ():
+        day, colon, sessions = text.partition(":")
+        if not colon:
+            raise InputError(f"--step {text!r}: write DATE:SESSIONS, e.g. 2025-11-17:mon,tue,wed-am")
+        try:
+            plan.append((date_arg(day, "--step"), parse_attends(sessions)))
+        except InputError as exc:
+            raise exc.within("--step") from None
+    cal = calendar.load()
     result = timetable(
-        calendar.load(),
+        cal,
         date_arg(from_, "--from"),
         slots,
         end=date_arg(to, "--to") if to else None,
         as_of=date_arg(as_of, "--as-of") if as_of else None,
+        steps=tuple(plan),
     )
-    deliver(out, part_time_view(result), result.warnings)
+    from sendcalc.attendance.part_time_checks import Terms, check_timetable
+
+    reviews = tuple(date_arg(d, "--review") for d in review or ())
+    asked = agreed is not None or bool(review) or la_notified is not None or bool(reason)
+    checks = check_timetable(cal, result, Terms(agreed, reviews, la_notified, reason)) if asked else ()
+    deliver(out, part_time_view(result, checks), result.warnings)

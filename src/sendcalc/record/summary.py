@@ -93,7 +93,8 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
     part_time = []
     for period in record.part_time:
         last = period.last or as_of
-        missed = missed_by_day(calendar, set(period.attends), period.first, last) if last >= period.first else []
+        plan = ((period.first, frozenset(period.attends)),)
+        missed = missed_by_day(calendar, plan, period.first, last) if last >= period.first else []
         part_time.append(PartTimeLine(period, sum(n for _, n in missed)))
         if not period.agreed:  # without agreement each session kept out is an exclusion (DfE guidance)
             kinds["part_time"] += [_piece(calendar, day, n, f"{period.where} (not agreed)") for day, n in missed if n]

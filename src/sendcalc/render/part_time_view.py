@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, replace
 from typing import Any
 
 from rich.table import Table
@@ -9,6 +11,7 @@ from rich.table import Table
 from sendcalc.attendance.explain import part_time_steps
 from sendcalc.attendance.figures import percent_text
 from sendcalc.attendance.part_time import PartTimeResult, Span, describe_slots
+from sendcalc.attendance.part_time_checks import Check
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text, pick
@@ -38,8 +41,22 @@ def _span_json(span: Span | None) -> dict[str, Any] | None:
     }
 
 
-def part_time_view(result: PartTimeResult) -> View:
-    return view_of(result, text=part_time_text, json=part_time_json, csv=part_time_csv, steps=part_time_steps)
+def part_time_view(result: PartTimeResult, checks: tuple[Check, ...] = ()) -> View:
+    view = view_of(result, text=part_time_text, json=part_time_json, csv=part_time_csv, steps=part_time_steps)
+    if not checks:
+        return view
+    return replace(
+        view,
+        text=lambda colour: view.text(colour) + checks_text(checks),
+        json=lambda: json_text({**json.loads(view.json()), "checks": [asdict(c) for c in checks]}),
+    )
+
+
+def checks_text(checks: tuple[Check, ...]) -> str:
+    """The checks against the DfE guidance, one line each: 'ok' or 'ASK', what, and the source."""
+    lines = ["Checks against the DfE guidance on part-time timetables:"]
+    lines += [f"  {'ok ' if c.ok else 'ASK'}  {c.text} ({c.source})" for c in checks]
+    return "\n".join(lines) + "\n"
 
 
 def part_time_json(result: PartTimeResult) -> str:
