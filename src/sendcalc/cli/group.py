@@ -16,7 +16,7 @@ try:
 except ImportError:  # pragma: no cover - Typer before 0.29 uses Click
     from click.exceptions import UsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
 
-__all__ = ["Group", "UsageError"]
+__all__ = ["Group", "ShowByDefault", "UsageError"]
 
 
 class Group(TyperGroup):
@@ -33,6 +33,17 @@ class Group(TyperGroup):
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else f"the commands are: {', '.join(known)}"
         raise UsageError(f"no command {name!r} ({hint})", ctx)
+
+
+class ShowByDefault(Group):
+    """A group whose first word, when it is not a subcommand, is the file to show: `sendcalc sent-home log.csv`
+    runs `sendcalc sent-home show log.csv`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["show", *args]
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
 
 def _no_type_label(self: TyperArgument, ctx: Any) -> None:

@@ -12,24 +12,14 @@ from typing import Annotated, Any
 
 import typer
 
-from sendcalc.cli.group import Group
+from sendcalc.cli.group import ShowByDefault
 from sendcalc.cli.options import CalendarChoice, Output, OutputOpt, calendar_options, new_app, output_options
 
 KINDS = ("suspension", "lunchtime", "sent-home", "internal", "permanent", "health", "part-time")
 
 
-class _ShowByDefault(Group):
-    """Runs `show` when the first word is not a subcommand: `sendcalc record sam.toml`."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
-            args = ["show", *args]
-        result: list[str] = super().parse_args(ctx, args)
-        return result
-
-
 app = new_app(
-    cls=_ShowByDefault,
+    cls=ShowByDefault,
     help=(
         "A child's whole record in one file: formal suspensions, a permanent exclusion, times sent home, internal "
         "exclusions, health absence and part-time timetables, added up together.\n\n"

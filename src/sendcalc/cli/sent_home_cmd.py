@@ -7,26 +7,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from sendcalc.cli.group import Group
+from sendcalc.cli.group import ShowByDefault
 from sendcalc.cli.options import CalendarChoice, Output, calendar_options, date_arg, new_app, one_line, output_options
 
-
-class _ShowByDefault(Group):
-    """Runs `show` when the first word is not a subcommand: `sendcalc sent-home log.csv`."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
-            args = ["show", *args]
-        result: list[str] = super().parse_args(ctx, args)
-        return result
-
-
 app = new_app(
-    cls=_ShowByDefault,
+    cls=ShowByDefault,
     help=(
         "Log the times the school sent your child home (or told you to keep them at home) without a formal "
         "exclusion, and see what they add up to.\n\n"

@@ -12,7 +12,7 @@ from sendcalc.record.summary import RecordSummary
 from sendcalc.render.emit import csv_text, json_text
 from sendcalc.render.ics import Event
 from sendcalc.render.text import columns
-from sendcalc.render.totals_view import totals_events
+from sendcalc.render.totals_view import runs_json, totals_events
 from sendcalc.render.view import View, view_of
 
 CSV_HEADER = ["scope", "period", "suspended_days", "sent_home_days", "part_time_days", "together_days"]
@@ -145,16 +145,7 @@ def record_json(summary: RecordSummary) -> str:
             }
             for c in summary.together.crossings
         ],
-        "runs": [
-            {
-                "run": run.number,
-                "suspensions": [m + 1 for m in run.members],
-                "days": days_number(run.halves),
-                "day_one": run.day_one,
-                "day_six": run.day_six,
-            }
-            for run in summary.formal.ledger.runs
-        ],
+        "runs": runs_json(summary.formal.ledger.runs),
         "internal": [
             {
                 "date": line.item.day,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sendcalc.core.dates import in_words, iso_moment
 from sendcalc.core.units import days_number, days_text, days_words
 from sendcalc.exclusions.explain.totals import totals_steps
+from sendcalc.exclusions.ledger import Run
 from sendcalc.exclusions.thresholds import CAP
 from sendcalc.exclusions.totals import TotalsResult
 from sendcalc.render.emit import csv_text, json_text
@@ -105,20 +107,25 @@ def totals_json(result: TotalsResult) -> str:
             }
             for y in ledger.years
         ],
-        "runs": [
-            {
-                "run": run.number,
-                "suspensions": [m + 1 for m in run.members],
-                "days": days_number(run.halves),
-                "day_one": run.day_one,
-                "day_six": run.day_six,
-            }
-            for run in ledger.runs
-        ],
+        "runs": runs_json(ledger.runs),
         "warnings": list(result.warnings),
         "steps": steps_json(totals_steps(result)),
     }
     return json_text(body)
+
+
+def runs_json(runs: Sequence[Run]) -> list[dict[str, Any]]:
+    """Back-to-back runs of suspensions as JSON: the suspensions in each (numbered from 1), its days, day 6."""
+    return [
+        {
+            "run": run.number,
+            "suspensions": [m + 1 for m in run.members],
+            "days": days_number(run.halves),
+            "day_one": run.day_one,
+            "day_six": run.day_six,
+        }
+        for run in runs
+    ]
 
 
 def _crossed(result: TotalsResult, scope: str, period: str) -> list[dict[str, Any]]:
