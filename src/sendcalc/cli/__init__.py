@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "days": "sendcalc.cli.days_cmd",
     "calendar": "sendcalc.cli.calendar_cmd",
     "contacts": "sendcalc.cli.contacts_cmd",
+    "letter": "sendcalc.cli.letter_cmd",
     "guide": "sendcalc.cli.guide_cmd",
 }
 # other names people use for a command; they work but are not listed in help

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shlex
 from functools import partial
 from typing import Any
@@ -18,6 +17,7 @@ from sendcalc.core.safe_text import printable
 from sendcalc.core.units import days_text
 from sendcalc.exclusions.thresholds import Crossing
 from sendcalc.render.emit import csv_text, json_text
+from sendcalc.render.letters import md_escape as _md
 from sendcalc.render.steps import steps_json
 from sendcalc.render.view import View
 from sendcalc.render.working import days_json, rich_text
@@ -203,13 +203,3 @@ def render_markdown(
         "",
     ]
     return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    """Text the user typed, inert in Markdown: no HTML, no formatting, no new line or table cell."""
-    import html
-
-    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(printable(text), quote=False))
-
-
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~>-]")
