@@ -30,7 +30,7 @@ app = new_app()
 @app.command("absence")
 @calendar_options
 @pupil_options(exceptions=False)
-@output_options(ics=False)
+@output_options()
 def absence(
     from_: Annotated[
         str,

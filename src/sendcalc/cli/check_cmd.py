@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,7 +12,7 @@ import typer
 from sendcalc.cli.options import CalendarOpt, OutputOpt, new_app
 
 if TYPE_CHECKING:
-    from sendcalc.batch.checker import Summary
+    from sendcalc.batch.checker import Checker, Summary
 
 app = new_app()
 
@@ -43,6 +44,14 @@ def check(
     ] = "csv",
     as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     output: OutputOpt = None,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="DIR",
+            help="Also write each case's dates to DIR/<case_id>.ics (all-day events labelled with the case ID).",
+        ),
+    ] = None,
 ) -> None:
     """Check a case list: one output row per case, in the same order, with the
     input columns, the computed dates and a status for each recorded date
@@ -67,6 +76,7 @@ def check(
       sendcalc check cases.csv -o checked.csv
       sendcalc check cases.csv --as-of 2025-12-01 --excel -o checked.csv
       sendcalc check cases.jsonl --json
+      sendcalc check cases.csv -o checked.csv --ics calendars
     """
     import datetime as dt
     import sys
@@ -87,6 +97,7 @@ def check(
     if excel and fmt != "csv":
         raise InputError("--excel is for CSV output; leave it out with --json")
     _refuse_overwriting(file, output)
+    folder = _ics_folder(ics) if ics is not None else None  # before reading: a file there is an error
     day = parse_date(as_of, what="--as-of") if as_of else dt.date.today()
     options = Options(
         default_calendar=calendar or DEFAULT_CALENDAR,
@@ -97,9 +108,12 @@ def check(
     )
 
     def checker_for(header: list[str], hidden: set[int]) -> Checker:
-        checker = Checker(
-            header, options.default_calendar, as_of=day, only_results=only_results, hidden=frozenset(hidden)
-        )
+        kind = Checker
+        if folder is not None:  # only then are events kept: a plain check streams as fast as ever
+            from sendcalc.batch.case_events import EventChecker
+
+            kind = EventChecker
+        checker = kind(header, options.default_calendar, as_of=day, only_results=only_results, hidden=frozenset(hidden))
         columns = checker.layout
         if columns.unknown:
             what = "not read" if only_results else "passed through unchanged, not read"
@@ -114,6 +128,8 @@ def check(
             sink(output, newline="") as stream,
             _progress(file) as progress,
         ):
+            if folder is not None:  # made once the case list is open, so a missing list leaves no folder behind
+                _make_folder(folder)
             if excel:
                 stream.write("\ufeff")
             checker = check_stream(lines, stream, checker_for, options, shown=file, progress=progress)
@@ -122,6 +138,8 @@ def check(
         where = f"{output} was not written" if output and output != "-" else "the output above is incomplete"
         print(f"sendcalc check: interrupted after {done:,} rows; {where}", file=sys.stderr)
         raise typer.Exit(130) from None
+    if folder is not None:
+        _write_calendars(folder, checker)
     print(checker.summary.line(), file=sys.stderr)
     raise typer.Exit(1 if checker.summary.failed else 0)
 
@@ -140,6 +158,44 @@ def _refuse_overwriting(file: str, output: str | None) -> None:
         return
     if same:
         raise InputError(f"-o {output!r} is the case list itself; write the results to another file")
+
+
+def _ics_folder(path: str) -> Path:
+    """--ics DIR, checked before the case list is read: a file there (or an empty name) is an error."""
+    from sendcalc.core.errors import InputError
+
+    if not path.strip():
+        raise InputError("--ics needs a folder name for the calendar files, one per case, such as calendars")
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"--ics {path!r} is a file; give a folder for the calendar files (one per case)")
+    return folder
+
+
+def _make_folder(folder: Path) -> None:
+    """The --ics folder, with its parents, if missing; one that cannot be made is the one-line error."""
+    from sendcalc.core.errors import InputError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputError(f"cannot make the folder {str(folder)!r} for the calendar files: {reason}") from None
+
+
+def _write_calendars(folder: Path, checker: Checker) -> None:
+    """One calendar file per case with dates, labelled with its case ID; then a note of how many."""
+    from sendcalc.batch.case_events import CASE_ICS_NAME, EventChecker, file_names
+    from sendcalc.cli.output import note, write_bytes
+    from sendcalc.render.ics import ics_bytes
+
+    assert isinstance(checker, EventChecker)
+    names = file_names(checker.events)
+    for case_id, events in checker.events.items():
+        dated = sorted(events, key=lambda e: e.date)  # two rows of one case: in date order, ties as they came
+        write_bytes(ics_bytes(dated, CASE_ICS_NAME, label=case_id), str(folder / names[case_id]), "calendar")
+    count = sum(len(events) for events in checker.events.values())
+    note(f"wrote {len(names)} calendar file(s) with {count} event(s) to {folder}, one per case with dates")
 
 
 def _numbers(columns: tuple[int, ...]) -> str:

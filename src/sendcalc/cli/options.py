@@ -27,12 +27,14 @@ __all__ = [
     "CalendarChoice",
     "CalendarOpt",
     "F",
+    "LabelOpt",
     "Output",
     "OutputOpt",
     "calendar_options",
     "complete_calendar",
     "date_arg",
     "extend",
+    "label_arg",
     "new_app",
     "one_line",
     "output_options",
@@ -84,6 +86,19 @@ def one_line(text: str | None, what: str) -> str | None:
 
         raise InputError(f"{what} holds the control character U+{ord(bad):04X}; give the name on one line")
     return text
+
+
+def label_arg(text: str | None, ics: str | None) -> str | None:
+    """--label: one line of text, not blank, given with --ics (None when not given)."""
+    if text is None:
+        return None
+    from sendcalc.core.errors import InputError
+
+    if ics is None:
+        raise InputError("--label names the events of the calendar file; give --ics too")
+    if not text.strip():
+        raise InputError("--label is empty; give the child's name or a case reference, or leave --label out")
+    return one_line(text.strip(), "--label")
 
 
 def extend(
@@ -215,6 +230,11 @@ IcsOpt = Annotated[
     str | None,
     typer.Option("--ics", metavar="FILE", help="Also write the dates as all-day events to FILE (.ics, for a phone)."),
 ]
+LABEL_HELP = (
+    "The child's name or a case reference, put in each calendar event's title and identity (so two children's "
+    "dates never overwrite each other)."
+)
+LabelOpt = Annotated[str | None, typer.Option("--label", metavar="TEXT", help=LABEL_HELP, show_default=False)]
 OutputOpt = Annotated[
     str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE, not to stdout.")
 ]
@@ -235,12 +255,14 @@ def output_options(*, explain: bool = True, ics: bool = True) -> Callable[[F], F
             extra["explain"] = (ExplainOpt, False)
         if ics:
             extra["ics"] = (IcsOpt, None)
+            extra["label"] = (LabelOpt, None)
         extra["output"] = (OutputOpt, None)
         extra["quiet"] = (QuietOpt, False)
 
         def build(v: dict[str, Any]) -> Output:
             fmt = "json" if v["as_json"] else v["fmt"].value
-            return Output(fmt, v.get("explain", False), v["output"], v.get("ics"))
+            label = label_arg(v.get("label"), v.get("ics"))
+            return Output(fmt, v.get("explain", False), v["output"], v.get("ics"), label)
 
         return extend(func, extra, build, "out")  # type: ignore[no-any-return]
 

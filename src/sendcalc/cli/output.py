@@ -30,12 +30,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Output:
-    """Where and how a command writes: the format, the working, a file instead of stdout, an .ics file."""
+    """Where and how a command writes: the format, the working, a file instead of stdout, an .ics file
+    (and the label, a child's name or case reference, put in its events' titles and UIDs)."""
 
     fmt: str = "table"
     explain: bool = False
     path: str | None = None
     ics: str | None = None
+    label: str | None = None
 
     @property
     def colour(self) -> bool:
@@ -189,7 +191,7 @@ def deliver(out: Output, view: View, warnings: Sequence[str] = ()) -> None:
         from sendcalc.render.ics import ics_bytes
 
         dated = view.events()
-        write_bytes(ics_bytes(dated, view.ics_name), out.ics, "calendar")
+        write_bytes(ics_bytes(dated, view.ics_name, out.label), out.ics, "calendar")
         written = len(dated)
     if out.fmt == "json":
         body = view.json()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sendcalc.attendance.explain import health_steps, trigger_words
-from sendcalc.attendance.health import HealthAbsence, Trigger
+from sendcalc.attendance.health import HEALTH_GUIDANCE, S19, HealthAbsence, Trigger
 from sendcalc.core.dates import in_words
 from sendcalc.core.units import days_text
 from sendcalc.render.emit import csv_text, json_text, pick
+from sendcalc.render.ics import Event
 from sendcalc.render.steps import steps_json
 from sendcalc.render.view import View, view_of
 from sendcalc.render.working import days_json
@@ -43,7 +45,49 @@ def _trigger_json(t: Trigger) -> dict[str, Any]:
 
 
 def health_view(result: HealthAbsence) -> View:
-    return view_of(result, text=health_text, json=health_json, csv=health_csv, steps=health_steps)
+    return view_of(
+        result,
+        text=health_text,
+        json=health_json,
+        csv=health_csv,
+        steps=health_steps,
+        events=health_events,
+        ics_name="Health absence dates (sendcalc)",
+    )
+
+
+_DUTY = (
+    f"the local authority must arrange suitable education ({S19}) and should act as soon as it is clear the child "
+    f"will miss 15 school days ({HEALTH_GUIDANCE})"
+)
+_FIFTEENTH = {
+    "consecutive": "15th school day off in a row",
+    "cumulative": "15th school day off this school year (added up)",
+}
+
+
+def health_events(result: HealthAbsence) -> list[Event]:
+    """The dated milestones of a health absence (.ics events): its first school day off, the 15th school day
+    off in a row and added up over the school year (when it is reached or will be if the absence goes on),
+    and its last school day off when known."""
+    r = result
+    session = "from the afternoon session" if r.start_session == "pm" else "the whole day"
+    began = f"; the absence began on {in_words(r.start)}, {r.start_kind}" if r.start_kind else ""
+    events = [Event(r.first_day, None, "Health absence: first school day off", f"{session}{began}")]
+    duty = _DUTY if r.school_age.duties_apply else f"no duty to arrange education: {r.school_age.reason}"
+    shown: set[dt.date] = set()
+    for trigger in (r.consecutive, r.cumulative):
+        if trigger.date is None or trigger.date in shown or trigger.status not in ("reached", "due", "reached before"):
+            continue
+        shown.add(trigger.date)
+        what = _FIFTEENTH[trigger.count]
+        if r.school_age.duties_apply:
+            what += ": the local authority must arrange education"
+        detail = {"due": f"if the absence continues: {duty}", "reached before": f"reached before this absence; {duty}"}
+        events.append(Event(trigger.date, None, what, detail.get(trigger.status, duty)))
+    if r.last_day is not None:
+        events.append(Event(r.last_day, None, "Health absence: last school day off", "the child is due back after it"))
+    return sorted(events, key=lambda e: e.date)
 
 
 def health_json(result: HealthAbsence) -> str:
