@@ -184,3 +184,18 @@ def test_a_case_id_in_check_output_shows_its_escape_sequence(tmp_path: Path) -> 
     code, out, _ = run("-q", "check", str(cases))
     assert code == 0 and "\x1b" not in out
     assert list(csv.reader(io.StringIO(out)))[1][0] == "A[b]\\x1b[31mRED\\x1b[0m\nB"
+
+
+def test_a_table_ends_with_who_can_help_unless_quiet() -> None:
+    code, out, _ = run("exclusion", "--on", "2025-11-18", "--days", "3")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "Who can help: SENDIASS (Special Educational Needs & Disabilities Information, Advice & Support Service), "
+        "01992 555847 (all of them: sendcalc contacts --area hertfordshire --topic exclusion)"
+    )
+    assert "Who can help" not in run("-q", "exclusion", "--on", "2025-11-18", "--days", "3")[1]
+    assert "Who can help" not in run("exclusion", "--on", "2025-11-18", "--days", "3", "--json")[1]
+    last = run("absence", "--from", "2025-11-03", "--to", "2025-11-28", "-c", "surrey")[1].splitlines()[-1]
+    assert last.startswith("Who can help: Young Minds") and last.endswith(
+        "(all of them: sendcalc contacts --topic health)"
+    )

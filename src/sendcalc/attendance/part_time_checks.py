@@ -34,6 +34,7 @@ class Terms:
 
 @dataclass(frozen=True)
 class Check:
+    key: str  # reason, agreement, end, length, review, local-authority
     ok: bool
     text: str
     source: str
@@ -41,14 +42,19 @@ class Check:
 
 def check_timetable(calendar: SchoolCalendar, result: PartTimeResult, terms: Terms) -> tuple[Check, ...]:
     """Each check in turn: agreement, an end date, its length, reviews, the local authority told."""
-    out = [Check(True, f"the reason the school gave: {printable(terms.reason)}", sources.WTISA)] if terms.reason else []
+    out = (
+        [Check("reason", True, f"the reason the school gave: {printable(terms.reason)}", sources.WTISA)]
+        if terms.reason
+        else []
+    )
     missed = result.so_far.missed if result.so_far else 0
     if terms.agreed is True:
-        out.append(Check(True, "the parents agreed to the timetable", sources.PART_TIME_AGREED))
+        out.append(Check("agreement", True, "the parents agreed to the timetable", sources.PART_TIME_AGREED))
     else:
         said = "the parents did not agree to it" if terms.agreed is False else "it is not known that the parents agreed"
         out.append(
             Check(
+                "agreement" if terms.agreed is False else "agreement-unknown",
                 False,
                 f"{said}: a part-time timetable needs their agreement; without it each session the child is kept "
                 f"out is an exclusion that was not made formally ({missed} session(s) so far). Add it to the "
@@ -57,11 +63,12 @@ def check_timetable(calendar: SchoolCalendar, result: PartTimeResult, terms: Ter
             )
         )
     if result.end is None:
-        out.append(Check(False, "it has no end date: it should be temporary, with a date to return to full time",
+        out.append(Check("end", False, "it has no end date: it should be temporary, with a date to return to full time",
                          sources.WTISA))  # fmt: skip
     if result.total is not None and result.total.school_weeks > SIX_WEEKS:
         out.append(
             Check(
+                "length",
                 False,
                 f"it runs for {result.total.school_weeks} school weeks: ask why it needs to be longer than "
                 f"{SIX_WEEKS}, and what support will bring the child back to full time",
@@ -70,10 +77,12 @@ def check_timetable(calendar: SchoolCalendar, result: PartTimeResult, terms: Ter
         )
     out.append(_review(calendar, result, terms))
     if terms.la_notified is True:
-        out.append(Check(True, "the school has told the local authority", sources.WTISA))
+        out.append(Check("local-authority", True, "the school has told the local authority", sources.WTISA))
     else:
         said = "the school has not told" if terms.la_notified is False else "it is not known that the school told"
-        out.append(Check(False, f"{said} the local authority about the timetable; ask it to", sources.WTISA))
+        out.append(
+            Check("local-authority", False, f"{said} the local authority about the timetable; ask it to", sources.WTISA)
+        )
     return tuple(out)
 
 
@@ -81,11 +90,11 @@ def _review(calendar: SchoolCalendar, result: PartTimeResult, terms: Terms) -> C
     source = f"{sources.WTISA}; {CONVENTION}"
     today = min(result.as_of, result.end) if result.end else result.as_of
     if today < result.start:
-        return Check(True, "it has not started yet", sources.WTISA)
+        return Check("review", True, "it has not started yet", sources.WTISA)
     last = max([d for d in terms.reviews if d <= today], default=None)
     since = last or result.start
     weeks = -(-calendar.count_school_days(since, today) // 5)  # school weeks, a part week counted
     what = f"the last review was on {in_words(last)}" if last else "there has been no review"
     if weeks > SIX_WEEKS:
-        return Check(False, f"{what}, {weeks} school weeks ago: a review is overdue; ask for one", source)
-    return Check(True, f"{what} ({weeks} school week(s) ago)", source)
+        return Check("review", False, f"{what}, {weeks} school weeks ago: a review is overdue; ask for one", source)
+    return Check("review", True, f"{what} ({weeks} school week(s) ago)", source)

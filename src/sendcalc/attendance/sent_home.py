@@ -1,7 +1,7 @@
 """A parent's log of informal ("unofficial") exclusions: sent home, or told to keep the child at home.
 
 Sending a child home without a formal exclusion is unlawful; each time is, in law, an exclusion
-(DfE suspension guidance; the council's guide for parents tells them to keep a record). sendcalc
+(DfE suspension guidance; the Hertfordshire parents' guide tells them to keep a record). sendcalc
 gives each event its equivalent length (a stated convention), totals them per term and school
 year in half days, and shows where the totals would have crossed the 5, 15
 and 45 school-day lines of the 2012 Regs had the school recorded them.

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "absence": "sendcalc.cli.absence_cmd",
     "attendance": "sendcalc.cli.attendance_cmd",
     "sent-home": "sendcalc.cli.sent_home_cmd",
+    "record": "sendcalc.cli.record_cmd",
     "part-time": "sendcalc.cli.part_time_cmd",
     "check": "sendcalc.cli.check_cmd",
     "days": "sendcalc.cli.days_cmd",

@@ -107,4 +107,4 @@ def absence(
         earlier=before,
         pupil=pupil,
     )
-    deliver(out, health_view(result), result.warnings)
+    deliver(out, health_view(result), result.warnings, helps=(cal.name, "health"))

@@ -94,4 +94,4 @@ def attendance(
         from sendcalc.render.illness_view import with_illness
 
         view = with_illness(view, cross_check(cal, marks, read_illness(illness)))
-    deliver(out, view, report.warnings)
+    deliver(out, view, report.warnings, helps=(cal.name, "attendance"))

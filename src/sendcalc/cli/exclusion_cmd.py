@@ -185,4 +185,4 @@ def exclusion(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(out, suspension_view(result, cal, grid=grid), result.warnings)
+    deliver(out, suspension_view(result, cal, grid=grid), result.warnings, helps=(cal.name, "exclusion"))

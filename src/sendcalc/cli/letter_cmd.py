@@ -25,6 +25,7 @@ import typer
 
 from sendcalc.cli.exclusion_cmd import PruOpt, StartChoice, start_options
 from sendcalc.cli.options import CalendarChoice, F, calendar_options, extend, new_app, one_line, pupil_options
+from sendcalc.cli.part_time_cmd import Timetable, timetable_options
 from sendcalc.core.school_age import Pupil
 
 if TYPE_CHECKING:
@@ -274,3 +275,58 @@ def sent_home(log: LogArg, *, calendar: CalendarChoice, opts: LetterOptions) -> 
     if not report.events:
         raise InputError(f"{report.source} holds no events; add them with: sendcalc sent-home add LOG DATE TIME")
     send(sent_home_letter(report, opts.names()), opts, report.warnings)
+
+
+@app.command("part-time")
+@calendar_options
+@letter_options(HEAD)
+@timetable_options(end="--until")
+def part_time(*, timetable: Timetable, calendar: CalendarChoice, opts: LetterOptions) -> None:
+    """A letter to the head teacher about a part-time timetable: its facts, each point where it falls short of the
+    DfE guidance (give --agreed/--not-agreed, --review, --la-notified/--la-not-notified), and a plan back to full time.
+
+    Examples:
+
+    \b
+      sendcalc letter part-time --from 3/11/2025 --until 19/12/2025 --attends mon-am,tue-am --not-agreed
+        --la-not-notified --child Sam
+    """
+    from sendcalc.render.letter_texts import part_time_letter
+
+    result, checks = timetable.assess(calendar.load())
+    send(part_time_letter(result, checks, opts.names()), opts, result.warnings)
+
+
+@app.command("recode")
+@calendar_options
+@letter_options("The Attendance Officer")
+def recode(
+    register: Annotated[
+        str, typer.Option("--register", "-r", metavar="FILE", help="The register (CSV), as for attendance.")
+    ],
+    illness: Annotated[
+        str, typer.Option("--illness", metavar="FILE", help="Days (or date,am|pm) you reported as illness.")
+    ],
+    *,
+    calendar: CalendarChoice,
+    opts: LetterOptions,
+) -> None:
+    """A request to the school to record as illness (code I) the sessions you reported as illness that the register
+    codes as unauthorised absence, with what they do to the penalty-notice threshold.
+
+    Examples:
+
+    \b
+      sendcalc letter recode --register register.csv --illness ill-days.csv --child Sam --school 'Oak Primary'
+    """
+    from sendcalc.attendance.illness_check import cross_check
+    from sendcalc.core.errors import InputError
+    from sendcalc.readers.illness import read_illness
+    from sendcalc.readers.register import read_register
+    from sendcalc.render.letter_texts import recode_letter
+
+    cal = calendar.load()
+    check = cross_check(cal, read_register(register, cal), read_illness(illness))
+    if not check.unauthorised:
+        raise InputError("none of the sessions reported as illness is coded as unauthorised absence: nothing to ask")
+    send(recode_letter(check, opts.names()), opts)

@@ -180,11 +180,12 @@ def write_bytes(data: bytes, path: str, what: str) -> None:
         raise InputError(f"cannot write the {what} file {path!r}: {_reason(exc)}") from None
 
 
-def deliver(out: Output, view: View, warnings: Sequence[str] = ()) -> None:
+def deliver(out: Output, view: View, warnings: Sequence[str] = (), *, helps: tuple[str, str] | None = None) -> None:
     """The result in the chosen format, then warnings on stderr (so a person sees them last).
 
     ``--explain`` adds the working after the text (JSON always carries ``steps``); ``--ics`` writes
-    the view's dated events to a file and says so on stderr.
+    the view's dated events to a file and says so on stderr. ``helps`` (the calendar's name and a topic)
+    ends a table with the one organisation most likely to help (not with --quiet).
     """
     written = None
     if out.ics is not None:
@@ -203,10 +204,27 @@ def deliver(out: Output, view: View, warnings: Sequence[str] = ()) -> None:
             from sendcalc.render.steps import steps_text
 
             body += steps_text(view.steps())
+        if helps is not None and not _quiet:
+            body += who_can_help(*helps)
     write(body, out.path)
     warn(warnings)
     if written is not None:
         note(f"wrote {written} event(s) to {out.ics}")
+
+
+def who_can_help(area: str, topic: str) -> str:
+    """One line naming the organisation most likely to help, and how to see the others."""
+    from sendcalc.readers.contacts import most_relevant, topic_choice
+
+    found = most_relevant(area, topic)
+    if found is None:
+        return ""
+    reach = found.phone or found.email or found.web
+    reach = f", {reach}" if reach else ""
+    key = area.strip().lower()
+    where = f" --area {key}" if key in ("hertfordshire", "derbyshire") else ""
+    topic = topic_choice(topic) or topic
+    return f"Who can help: {found.organisation}{reach} (all of them: sendcalc contacts{where} --topic {topic})\n"
 
 
 def _flush_stdout() -> None:

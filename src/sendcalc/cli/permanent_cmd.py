@@ -46,4 +46,4 @@ def permanent(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(out, permanent_view(result, cal, grid=grid), result.warnings)
+    deliver(out, permanent_view(result, cal, grid=grid), result.warnings, helps=(cal.name, "exclusion"))

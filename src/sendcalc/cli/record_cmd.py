@@ -65,7 +65,7 @@ def show(
     cal = calendar.load()
     day = date_arg(as_of, "--as-of") if as_of else None
     summary = summarise_record(cal, read_record(file), as_of=day)
-    deliver(out, record_view(summary), summary.warnings)
+    deliver(out, record_view(summary), summary.warnings, helps=(cal.name, "exclusion"))
 
 
 @app.command("add")

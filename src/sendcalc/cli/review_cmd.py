@@ -73,4 +73,4 @@ def review(
         panel_decision=date_arg(panel_decision, "--panel-decision") if panel_decision else None,
         panel_posted=posted,
     )
-    deliver(out, review_view(result), result.warnings)
+    deliver(out, review_view(result), result.warnings, helps=(result.calendar, "exclusion"))

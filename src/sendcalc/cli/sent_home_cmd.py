@@ -66,7 +66,7 @@ def show(
         write(letter, out.path)
         warn(report.warnings)
     else:
-        deliver(out, sent_home_view(report, cal), report.warnings)
+        deliver(out, sent_home_view(report, cal), report.warnings, helps=(cal.name, "exclusion"))
 
 
 @app.command("add")
@@ -116,4 +116,4 @@ def add(
     append_event(log, new, lambda existing: check_new_event(cal, existing, new, log))
     say(f"added to {log}: {in_words(new.day)}, {new.when}.")
     report = sent_home_report(cal, read_log(log), log)
-    deliver(out, sent_home_view(report, cal), report.warnings)
+    deliver(out, sent_home_view(report, cal), report.warnings, helps=(cal.name, "exclusion"))

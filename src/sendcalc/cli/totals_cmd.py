@@ -53,4 +53,4 @@ def totals(
     if not rows:
         raise InputError(f"history file {history!r} lists no suspensions")
     result = summarise_history(calendar.load(), rows, pru=pru, pupil=pupil, today=dt.date.today())
-    deliver(out, totals_view(result), result.warnings)
+    deliver(out, totals_view(result), result.warnings, helps=(result.calendar, "exclusion"))

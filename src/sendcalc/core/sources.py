@@ -1,7 +1,7 @@
 """The public documents every step cites, by their titles: one place to correct a citation.
 
 Each constant is the text printed as a step's ``source``. A parent can look each one up: an Act
-or Regulation on legislation.gov.uk, DfE guidance on gov.uk, the council's guide on its website.
+or Regulation on legislation.gov.uk, DfE guidance on gov.uk, the Hertfordshire parents' guide on the forum's website.
 Where the law is silent, :func:`convention` says so and gives sendcalc's reason.
 """
 
@@ -19,8 +19,8 @@ DFE_SUSPENSION = (
     "England, including pupil movement (2024)"
 )
 HERTS_GUIDE = (
-    "Hertfordshire County Council, A brief guide for parents of children with SEND about exclusions and other "
-    "attendance issues"
+    "Herts Parent Carer Involvement (HPCI), A brief guide for parents of children with SEND about exclusions and "
+    "other attendance issues"
 )
 
 

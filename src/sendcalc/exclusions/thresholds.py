@@ -60,14 +60,14 @@ LINES = (
     Line(
         FIVE_DAYS,
         "school year",
-        "above 5 days in the school year: the council's guide for parents reads the line over the year; the "
+        "above 5 days in the school year: the Hertfordshire parents' guide reads the line over the year; the "
         "Regulations count it per term, so it brings no duty by itself",
         sources.YEAR_READING,
     ),
     Line(
         FIFTEEN_DAYS,
         "school year",
-        "above 15 days in the school year: the council's guide for parents reads the line over the year; the "
+        "above 15 days in the school year: the Hertfordshire parents' guide reads the line over the year; the "
         "Regulations count it per term, so it brings no duty by itself",
         sources.YEAR_READING,
     ),

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sendcalc.attendance.illness_check import IllnessCheck
+from sendcalc.attendance.part_time import PartTimeResult
+from sendcalc.attendance.part_time_checks import Check
 from sendcalc.attendance.sent_home import SentHomeReport
 from sendcalc.core import sources
 from sendcalc.core.dates import in_words, moment_in_words, short_words
@@ -20,7 +23,15 @@ from sendcalc.exclusions.suspension import SuspensionResult
 from sendcalc.exclusions.thresholds import FIFTEEN_DAYS, BoardDecision
 from sendcalc.render.letters import Letter, slot
 
-__all__ = ["Names", "names", "permanent_letter", "sent_home_letter", "suspension_letter"]
+__all__ = [
+    "Names",
+    "names",
+    "part_time_letter",
+    "permanent_letter",
+    "recode_letter",
+    "sent_home_letter",
+    "suspension_letter",
+]
 
 EQUALITY_ACT = "Equality Act 2010"
 
@@ -249,4 +260,90 @@ def sent_home_letter(report: SentHomeReport, n: Names) -> Letter:
         ),
         sources=(sources.DFE_SUSPENSION, sources.REGS_2012),
         typed=typed,
+    )
+
+
+def part_time_letter(result: PartTimeResult, checks: tuple[Check, ...], n: Names) -> Letter:
+    """To the head teacher: the part-time timetable's facts, what the guidance asks of it, and what to do now."""
+    c = n.child
+    until = in_words(result.end) if result.end else "no end date given"
+    facts = [("Started", in_words(result.start)), ("Ends", until),
+             ("Sessions attended each week", f"{result.slots_per_week} of 10")]  # fmt: skip
+    if result.so_far is not None:
+        s = result.so_far
+        facts.append((f"Missed so far (to {in_words(s.last)})", f"{s.missed} sessions ({days_words(s.missed)})"))
+    missed = result.so_far.missed if result.so_far else 0
+    weeks = result.total.school_weeks if result.total else 0
+    wanted = {
+        "agreement": "The guidance says a part-time timetable needs the parents' agreement, and I have not given "
+        f"mine. Without it, each session {c} has been kept out ({missed} so far) is an exclusion that was not made "
+        "formally. Please end the timetable now, or record those sessions as the exclusions they were.",
+        "agreement-unknown": "The guidance says a part-time timetable needs the parents' agreement. Please tell me "
+        "when, and how, my agreement was asked for.",
+        "end": f"The timetable has no end date. Please give me a date for {c}'s return to full-time education.",
+        "length": f"The timetable runs for {weeks} school weeks. Please explain why it needs to be this long, and "
+        f"what support will bring {c} back to full time sooner.",
+        "review": "The timetable has not been reviewed in the last six school weeks. Please arrange a review with me.",
+        "local-authority": "Please tell me whether the school has told the local authority about the timetable, "
+        "as the guidance asks, and if it has not, please do so.",
+    }
+    asks = [wanted[check.key] for check in checks if not check.ok and check.key in wanted]
+    return Letter(
+        subject=f"{c}'s part-time timetable",
+        to=n.to,
+        greeting=n.greeting,
+        paragraphs=(
+            f"I am the parent of {c}, a pupil at {n.school}. I am writing about the part-time timetable {c} has been "
+            "on. The DfE's attendance guidance says a part-time timetable must be agreed with the parents, be for "
+            "the shortest time necessary with a date to return to full time, be reviewed regularly, and that the "
+            "school should tell the local authority about it. The sessions missed still count as absence.",
+        ),
+        facts=tuple(facts),
+        facts_intro="The timetable:",
+        requests=(
+            *asks,
+            f"I ask the school for a written plan to return {c} to full-time education, with the support {c} will "
+            "have and a date for the next review, and to meet me to agree it.",
+            "I look forward to hearing from you.",
+        ),
+        sources=(sources.WTISA,),
+        typed=dict(n.typed),
+    )
+
+
+def recode_letter(check: IllnessCheck, n: Names) -> Letter:
+    """To the school: sessions reported as illness that the register codes unauthorised; please code them I."""
+    session = {"am": "morning", "pm": "afternoon"}
+    facts = tuple(
+        (f"{in_words(m.day)}, {session[m.session]}", f"coded {m.code.code} ({m.code.meaning})")
+        for m in check.unauthorised
+    )
+    if check.alone.met:
+        reach = "These sessions alone reach the 10 unauthorised sessions in 10 school weeks at which a penalty "
+        reach += "notice must be considered."
+    elif check.now.met and not check.if_recoded.met:
+        reach = "With them coded as illness, the register would no longer reach the 10 unauthorised sessions in 10 "
+        reach += "school weeks at which a penalty notice must be considered."
+    else:
+        reach = "They count toward the 10 unauthorised sessions in 10 school weeks at which a penalty notice must be "
+        reach += "considered."
+    return Letter(
+        subject=f"Sessions of illness recorded as unauthorised absence for {n.child}",
+        to=n.to,
+        greeting=n.greeting,
+        paragraphs=(
+            f"I told the school that {n.child} was absent through illness on the sessions listed below. The register "
+            "records them as unauthorised absence. The DfE's guidance says that illness should be recorded as "
+            "authorised absence (code I) unless the school has a genuine doubt about it, and then the school "
+            "should tell me and may ask for evidence.",
+        ),
+        facts=facts,
+        facts_intro=f"The sessions ({len(facts)}):",
+        requests=(
+            reach,
+            "Please correct these sessions to code I, or tell me in writing why the illness was not accepted.",
+            "I look forward to hearing from you.",
+        ),
+        sources=(sources.ILLNESS_CODE,),
+        typed=dict(n.typed),
     )

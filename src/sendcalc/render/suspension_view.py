@@ -248,7 +248,7 @@ def suspension_text(
             f"run of {days_words(result.run.halves)} from {in_words(result.run.day_one)}."
         )
     out.append(
-        "Totals (the Regulations count 5 and 15 per term; the council's guide for parents reads them per school "
+        "Totals (the Regulations count 5 and 15 per term; the Hertfordshire parents' guide reads them per school "
         "year; both shown):"
     )
     out += columns(threshold_rows(result), gap=4)

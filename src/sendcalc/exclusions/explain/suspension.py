@@ -108,8 +108,8 @@ def suspension_steps(calendar: SchoolCalendar, result: SuspensionResult) -> tupl
     )
     steps.append(
         Step(
-            "Totals: the term total decides the governing board's duty ('in any term'); the council's guide for "
-            "parents reads the 5 and 15 day lines over a school year, so sendcalc shows both totals",
+            "Totals: the term total decides the governing board's duty ('in any term'); the Hertfordshire parents' "
+            "guide reads the 5 and 15 day lines over a school year, so sendcalc shows both totals",
             f"{sources.TERM_TOTAL}; {sources.YEAR_READING}",
             "; ".join(
                 f"{t.period}: {days_text(t.this_halves)} now, {days_text(t.total_halves)} in total"

@@ -19,7 +19,7 @@ def totals_steps(result: TotalsResult) -> tuple[Step, ...]:
             "; ".join(f"{t.period}: {days_words(t.total_halves)}" for t in ledger.terms) or "no suspensions",
         ),
         Step(
-            "The council's guide for parents reads the 5 and 15 day lines over a school year; the Regulations say "
+            "The Hertfordshire parents' guide reads the 5 and 15 day lines over a school year; the Regulations say "
             "'in any term'. sendcalc follows the Regulations and shows both totals",
             sources.YEAR_READING,
             "; ".join(f"{y.period}: {days_words(y.total_halves)}" for y in ledger.years) or "no suspensions",
