@@ -22,7 +22,9 @@ from sendcalc.cli.options import (
 from sendcalc.core.school_age import Pupil
 
 if TYPE_CHECKING:
+    from sendcalc.calendar.engine import SchoolCalendar
     from sendcalc.exclusions.history import HistoryRow
+    from sendcalc.exclusions.suspension import SuspensionResult
 
 PickedUpOpt = Annotated[
     str | None,
@@ -156,10 +158,28 @@ def exclusion(
       sendcalc exclusion --on 2025-11-18 --days 8 --year-group 12
     """
     from sendcalc.cli.output import deliver
+    from sendcalc.render.suspension_view import suspension_view
+
+    cal = calendar.load()
+    result = assess(cal, start, days, previous=previous, history=history, exam=exam, pru=pru, pupil=pupil)
+    deliver(out, suspension_view(result, cal, grid=grid), result.warnings, helps=(cal.name, "exclusion"))
+
+
+def assess(
+    cal: SchoolCalendar,
+    start: StartChoice,
+    days: str,
+    *,
+    previous: str | None,
+    history: str | None,
+    exam: bool,
+    pru: bool,
+    pupil: Pupil | None,
+) -> SuspensionResult:
+    """The suspension the options describe (`exclusion` and `letter representations` alike)."""
     from sendcalc.core.errors import InputError
     from sendcalc.core.units import is_lunchtime, parse_days
     from sendcalc.exclusions.suspension import assess_suspension
-    from sendcalc.render.suspension_view import suspension_view
 
     if previous is not None and history:
         raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
@@ -169,8 +189,7 @@ def exclusion(
 
         earlier = read_history(history)
     lunchtime = is_lunchtime(days)
-    cal = calendar.load()
-    result = assess_suspension(
+    return assess_suspension(
         cal,
         start.on,
         1 if lunchtime else parse_days(days, what="--days"),
@@ -185,4 +204,3 @@ def exclusion(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(out, suspension_view(result, cal, grid=grid), result.warnings, helps=(cal.name, "exclusion"))

@@ -23,13 +23,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sendcalc.cli.exclusion_cmd import PruOpt, StartChoice, start_options
+from sendcalc.cli.exclusion_cmd import PruOpt, StartChoice, assess, start_options
 from sendcalc.cli.options import CalendarChoice, F, calendar_options, extend, new_app, one_line, pupil_options
 from sendcalc.cli.part_time_cmd import Timetable, timetable_options
 from sendcalc.core.school_age import Pupil
 
 if TYPE_CHECKING:
-    from sendcalc.exclusions.history import HistoryRow
     from sendcalc.render.letter_texts import Names
     from sendcalc.render.letters import Letter
 
@@ -193,7 +192,6 @@ def representations(
       sendcalc letter representations --on 2025-11-18 --days 6 --child Sam --school 'Oak Primary'
       sendcalc letter representations --permanent --picked-up 11:00 --on 2025-11-18 --format html > letter.html
     """
-    import datetime as dt
 
     from sendcalc.core.errors import InputError
 
@@ -202,47 +200,15 @@ def representations(
     if permanent:
         if days is not None or previous is not None or history or exam or pru:
             raise InputError("--permanent takes none of --days, --previous, --history, --exam and --pru")
-        from sendcalc.exclusions.permanent import assess_permanent
+        from sendcalc.cli.permanent_cmd import assess as assess_permanent
         from sendcalc.render.letter_texts import permanent_letter
 
-        done = assess_permanent(
-            cal,
-            start.on,
-            picked_up=start.picked_up,
-            not_collected=start.not_collected,
-            notice_date=start.notice_date,
-            pupil=pupil,
-            today=dt.date.today(),
-        )
+        done = assess_permanent(cal, start, pupil)
         send(permanent_letter(done, opts.names(), reasons), opts, done.warnings)
         return
-    if previous is not None and history:
-        raise InputError("give --previous or --history, not both (the history file already holds the earlier days)")
-    from sendcalc.core.units import is_lunchtime, parse_days
-    from sendcalc.exclusions.suspension import assess_suspension
     from sendcalc.render.letter_texts import suspension_letter
 
-    earlier: tuple[HistoryRow, ...] = ()
-    if history:
-        from sendcalc.readers.history import read_history
-
-        earlier = tuple(read_history(history))
-    lunchtime = is_lunchtime(days or "1")
-    result = assess_suspension(
-        cal,
-        start.on,
-        1 if lunchtime else parse_days(days or "1", what="--days"),
-        picked_up=start.picked_up,
-        not_collected=start.not_collected,
-        notice_date=start.notice_date,
-        previous_halves=parse_days(previous, what="--previous", allow_zero=True) if previous else 0,
-        history=earlier,
-        exam=exam,
-        pru=pru,
-        lunchtime=lunchtime,
-        pupil=pupil,
-        today=dt.date.today(),
-    )
+    result = assess(cal, start, days or "1", previous=previous, history=history, exam=exam, pru=pru, pupil=pupil)
     send(suspension_letter(result, opts.names(), reasons), opts, result.warnings)
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sendcalc.cli.exclusion_cmd import GridOpt, StartChoice, start_options
 from sendcalc.cli.options import CalendarChoice, Output, calendar_options, new_app, output_options, pupil_options
 from sendcalc.core.school_age import Pupil
+
+if TYPE_CHECKING:
+    from sendcalc.calendar.engine import SchoolCalendar
+    from sendcalc.exclusions.permanent import PermanentResult
 
 app = new_app()
 
@@ -30,14 +36,21 @@ def permanent(
       sendcalc permanent --picked-up 11:00 --on 2025-11-18
       sendcalc permanent --on 2025-11-18 --dob 2009-07-01 --json
     """
-    import datetime as dt
-
     from sendcalc.cli.output import deliver
-    from sendcalc.exclusions.permanent import assess_permanent
     from sendcalc.render.permanent_view import permanent_view
 
     cal = calendar.load()
-    result = assess_permanent(
+    result = assess(cal, start, pupil)
+    deliver(out, permanent_view(result, cal, grid=grid), result.warnings, helps=(cal.name, "exclusion"))
+
+
+def assess(cal: SchoolCalendar, start: StartChoice, pupil: Pupil | None) -> PermanentResult:
+    """The permanent exclusion the options describe (`permanent` and `letter representations --permanent`)."""
+    import datetime as dt
+
+    from sendcalc.exclusions.permanent import assess_permanent
+
+    return assess_permanent(
         cal,
         start.on,
         picked_up=start.picked_up,
@@ -46,4 +59,3 @@ def permanent(
         pupil=pupil,
         today=dt.date.today(),
     )
-    deliver(out, permanent_view(result, cal, grid=grid), result.warnings, helps=(cal.name, "exclusion"))
