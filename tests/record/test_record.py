@@ -127,6 +127,8 @@ def test_record_add_appends_checks_and_refuses_duplicates_and_future_dates(tmp_p
         ("[[suspensoin]]\ndate = 2025-11-18\n", "unknown table or key 'suspensoin'"),
         ("[[internal]]\ndate = 2025-11-18\nlesson = 2\n", "sam.toml internal 1: unknown field 'lesson'"),
         ("[[part_time]]\nfrom = 2026-01-05\nagreed = 'maybe'\n", "sam.toml part time 1, field 'agreed': write true"),
+        ("[[permanent]]\ndate = 2025-11-22\n", "sam.toml permanent 1: Saturday 22 November 2025 is not a school day"),
+        ("[[health]]\nfrom = 2030-01-06\n", "sam.toml health 1: Sunday 6 January 2030 is in school year 2029-30"),
     ],
 )
 def test_a_bad_record_is_one_line_naming_the_table(tmp_path: Path, text: str, message: str) -> None:

@@ -90,7 +90,6 @@ def add(
     ] = False,
     note: Annotated[str, typer.Option("--note", "--reason", metavar="TEXT", help="What happened, and why.")] = "",
     allow_future: Annotated[bool, typer.Option("--allow-future", help="Accept a date after today.")] = False,
-    output: OutputOpt = None,
 ) -> None:
     """Add one event to FILE (created if it does not exist), checked, under a lock, in the file's own encoding.
 
@@ -129,10 +128,6 @@ def add(
 
     append_locked(file, "record file", make)
     say(f"added to {file}: {wanted} on {in_words(day)}.")
-    if output:
-        from sendcalc.cli.output import write
-
-        write(added.lstrip("\n"), output)
 
 
 def _values(kind: str, day: dt.date, time: str | None, days: str | None, lessons: str | None, to: dt.date | None,

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sendcalc.attendance.part_time import missed_by_day
 from sendcalc.attendance.sent_home import SentHomeReport, sent_home_report
@@ -19,12 +21,14 @@ from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.model import school_year_label
 from sendcalc.core import sources
 from sendcalc.core.dates import in_words
+from sendcalc.core.errors import SendcalcError
 from sendcalc.exclusions.kernel import day_at_crossing
 from sendcalc.exclusions.permanent import PermanentResult, assess_permanent
 from sendcalc.exclusions.thresholds import Piece, Tally, tally
 from sendcalc.exclusions.totals import TotalsResult, summarise_history
-from sendcalc.record.model import HealthPeriod, Internal, PartTimePeriod, Record
+from sendcalc.record.model import HealthPeriod, Internal, PartTimePeriod, PermanentEntry, Record
 
+T = TypeVar("T")
 PATTERN_COUNT = 3
 PATTERN_SCHOOL_DAYS = 30
 """Six school weeks. sendcalc convention (the law sets no number): three in six school weeks is a pattern worth
@@ -100,7 +104,7 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
             kinds["part_time"] += [_piece(calendar, day, n, f"{period.where} (not agreed)") for day, n in missed if n]
     pieces = sorted((p for group in kinds.values() for p in group), key=lambda p: p.day)
     internal = _internal_lines(calendar, record.internal)
-    permanent = tuple(assess_permanent(calendar, p.day, picked_up=p.picked_up, today=as_of) for p in record.permanent)
+    permanent = tuple(_permanent(calendar, p, as_of) for p in record.permanent)
     warnings = list(dict.fromkeys([*formal.warnings, *sent_home.warnings, *(w for p in permanent for w in p.warnings)]))
     return RecordSummary(
         calendar=calendar.name,
@@ -111,7 +115,7 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
         breakdown=_breakdown(kinds),
         internal=internal,
         patterns=_patterns(calendar, record, pieces),
-        health=tuple(_health_line(calendar, p, as_of) for p in record.health),
+        health=tuple(_within(p.where, _health_line, calendar, p, as_of) for p in record.health),
         part_time=tuple(part_time),
         permanent=permanent,
         warnings=tuple(warnings),
@@ -129,6 +133,18 @@ def _breakdown(kinds: dict[str, list[Piece]]) -> tuple[Breakdown, ...]:
                 counts[kind] += piece.halves
     ordered = sorted(rows.items(), key=lambda item: (item[0][0] != "term", item[0][1][-7:], item[0][1]))
     return tuple(Breakdown(scope, period, **counts) for (scope, period), counts in ordered)
+
+
+def _permanent(calendar: SchoolCalendar, entry: PermanentEntry, as_of: dt.date) -> PermanentResult:
+    return _within(entry.where, assess_permanent, calendar, entry.day, picked_up=entry.picked_up, today=as_of)
+
+
+def _within(where: str, count: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``count(*args)``, an error naming the table of the record it came from."""
+    try:
+        return count(*args, **kwargs)
+    except SendcalcError as exc:
+        raise exc.within(where) from None
 
 
 def _piece(calendar: SchoolCalendar, day: dt.date, halves: int, by: str) -> Piece:
