@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).parent.parent / "src" / "sendcalc"
-DOMAIN = ("core", "calendar", "exclusions", "attendance", "record")  # what the command line, case lists and the API share
+DOMAIN = ("core", "calendar", "exclusions", "attendance", "record")  # shared by the command line, case lists, API
 
 
 def modules(*folders: str) -> list[Path]:

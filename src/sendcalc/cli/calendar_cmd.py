@@ -11,6 +11,7 @@ from sendcalc.cli.options import (
     CalendarChoice,
     Output,
     OutputOpt,
+    QuietOpt,
     calendar_options,
     complete_calendar,
     new_app,
@@ -129,6 +130,7 @@ def check(
         typer.Argument(metavar="FILE", help="Your calendar file (TOML), or - for stdin: see sendcalc guide calendars."),
     ],
     output: OutputOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Validate a calendar file; each problem is one line naming the file, the line and the entry (exit 3).
 

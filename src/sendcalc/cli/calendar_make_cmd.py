@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sendcalc.cli.options import OutputOpt, complete_calendar
+from sendcalc.cli.options import OutputOpt, QuietOpt, complete_calendar
 
 if TYPE_CHECKING:
     from sendcalc.calendar.feed import Event
@@ -49,6 +49,7 @@ def import_feed(
         ),
     ] = False,
     save: SaveOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """A calendar file from the school's calendar feed (.ics) or a pasted list of term dates.
 
@@ -90,6 +91,7 @@ def new_calendar(
         list[str] | None, typer.Option("--inset", metavar="DATE", help="An INSET (training) day; repeat for each.")
     ] = None,
     save: SaveOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """A calendar file from the school's term dates letter: asks for each term, half term and INSET day.
 

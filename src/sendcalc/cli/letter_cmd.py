@@ -24,7 +24,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sendcalc.cli.exclusion_cmd import PruOpt, StartChoice, assess, start_options
-from sendcalc.cli.options import CalendarChoice, F, calendar_options, extend, new_app, one_line, pupil_options
+from sendcalc.cli.options import (
+    CalendarChoice,
+    F,
+    QuietOpt,
+    calendar_options,
+    extend,
+    new_app,
+    one_line,
+    pupil_options,
+)
 from sendcalc.cli.part_time_cmd import Timetable, timetable_options
 from sendcalc.core.school_age import Pupil
 
@@ -88,7 +97,7 @@ FileOpt = Annotated[
 
 
 def letter_options(to: str) -> Callable[[F], F]:
-    """Add --child, --school, --to (default ``to``), --format and -o; the command receives ``opts``."""
+    """Add --child, --school, --to (default ``to``), --format, -o and --quiet; the command receives ``opts``."""
 
     def decorate(func: F) -> F:
         to_opt = Annotated[
@@ -100,6 +109,7 @@ def letter_options(to: str) -> Callable[[F], F]:
             "to": (to_opt, to),
             "fmt": (LetterFormatOpt, LetterFormat.markdown),
             "output": (FileOpt, None),
+            "quiet": (QuietOpt, False),
         }
 
         def build(v: dict[str, Any]) -> LetterOptions:

@@ -30,6 +30,7 @@ __all__ = [
     "LabelOpt",
     "Output",
     "OutputOpt",
+    "QuietOpt",
     "calendar_options",
     "complete_calendar",
     "date_arg",

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from sendcalc.cli.group import ShowByDefault
-from sendcalc.cli.options import CalendarChoice, Output, OutputOpt, calendar_options, new_app, output_options
+from sendcalc.cli.options import CalendarChoice, Output, OutputOpt, QuietOpt, calendar_options, new_app, output_options
 
 KINDS = ("suspension", "lunchtime", "sent-home", "internal", "permanent", "health", "part-time")
 
@@ -90,6 +90,7 @@ def add(
     ] = False,
     note: Annotated[str, typer.Option("--note", "--reason", metavar="TEXT", help="What happened, and why.")] = "",
     allow_future: Annotated[bool, typer.Option("--allow-future", help="Accept a date after today.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Add one event to FILE (created if it does not exist), checked, under a lock, in the file's own encoding.
 
@@ -189,6 +190,7 @@ def convert(
     child: Annotated[str | None, typer.Option("--child", metavar="NAME", help="The child's name.")] = None,
     school: Annotated[str | None, typer.Option("--school", metavar="NAME", help="The school's name.")] = None,
     output: OutputOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """A record file from a history file and a sent-home log (both keep working as they are).
 
