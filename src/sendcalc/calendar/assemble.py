@@ -77,16 +77,25 @@ def _term_days(events: list[Event]) -> tuple[set[dt.date], dict[dt.date, str]]:
     by_kind: dict[str, list[Event]] = {}
     for e in events:
         by_kind.setdefault(e.kind, []).append(e)
-    off = {d for e in by_kind.get("break", []) + by_kind.get("holiday", []) for d in e.days()}
+    # 'School closed for Christmas': a closure of three weekdays or more is a holiday, not a day off in term
+    long = [e for e in by_kind.get("closure", []) if len(list(_weekdays(e.first, e.last))) >= SHORTEST_BREAK]
+    offs = by_kind.get("break", []) + by_kind.get("holiday", []) + long
+    off = {d for e in offs for d in e.days()}
     days: set[dt.date] = set()
     for e in by_kind.get("term", []) + by_kind.get("school day", []):
         days.update(_weekdays(e.first, e.last))
-    if not days and by_kind.get("holiday"):
-        days = _between_summers(by_kind["holiday"] + by_kind.get("break", []))
+    if by_kind.get("holiday") and len(_summers(offs)) >= 2:
+        between = _between_summers(offs)
+        if len(days) < len(between) // 2:  # a stray 'Spring term parents' evening' does not describe a year
+            days = between
+    elif not days and by_kind.get("holiday"):
+        days = _between_summers(offs)
     days -= off
     marked: dict[dt.date, str] = {}
     for kind in ("inset", "occasional", "closure"):
         for e in by_kind.get(kind, []):
+            if e in long:
+                continue
             for day in _weekdays(e.first, e.last):
                 marked[day] = kind if kind != "closure" else f"closure:{e.title}"
     if days:  # a day marked INSET between two school days is in term; one in the holidays is not
@@ -96,9 +105,14 @@ def _term_days(events: list[Event]) -> tuple[set[dt.date], dict[dt.date, str]]:
     return {d for d in days if d not in holidays}, marked
 
 
+def _summers(offs: list[Event]) -> list[Event]:
+    """The holidays that hold a day of August, in date order."""
+    return sorted((e for e in offs if any(d.month == 8 for d in e.days())), key=lambda e: e.first)
+
+
 def _between_summers(offs: list[Event]) -> set[dt.date]:
     """Shape (c): only holidays. Term is every weekday from one summer holiday to the next, less the holidays."""
-    summers = sorted((e for e in offs if any(d.month == 8 for d in e.days())), key=lambda e: e.first)
+    summers = _summers(offs)
     if len(summers) < 2:
         raise InputError(
             "the feed lists holidays but not the terms, and has no summer holiday before and after the school year, "

@@ -37,7 +37,8 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     ("school day", r"^day \d+\b|^week [a-z0-9]+$|^day [a-z0-9]+ week|\bschool day\b|\bpupil day\b"),
 )
 _RULES = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
-_TERM_MARKER = re.compile(r"\b(starts?|begins?|ends?|finish(es)?|first day|last day|break up|return)\b")
+_MARKER = re.compile(r"\b(starts?|begins?|ends?|finish(es)?|first day|last day|breaks? up|returns?|back)\b")
+"""'Term starts', 'Break up for half term', 'Pupils return': a reminder on one day, not the span of a term or break."""
 
 
 def kind_of(title: str) -> Kind:
@@ -45,8 +46,8 @@ def kind_of(title: str) -> Kind:
     words = " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
     for kind, pattern in _RULES:
         if pattern.search(words):
-            if kind == "term" and _TERM_MARKER.search(words):
-                return "ignored"  # "Term starts": a marker, not the term's span
+            if kind in ("term", "break", "holiday") and _MARKER.search(words):
+                return "ignored"
             return kind
     return "ignored"
 
@@ -94,14 +95,25 @@ def read_ics(path: str) -> list[Event]:
         calendar = Calendar.from_ical(text)
     except (ValueError, IndexError, KeyError) as exc:
         raise InputError(f"calendar feed {path!r} is not an iCalendar (.ics) file: {exc}") from None
+    components = [c for c in calendar.walk("VEVENT") if c.get("DTSTART") is not None]
+    # an occurrence moved or cancelled by its own VEVENT (RECURRENCE-ID) replaces the repeating event's one
+    replaced: dict[str, set[dt.date]] = {}
+    for component in components:
+        if component.get("RECURRENCE-ID") is not None:
+            moved = _local_date(component.decoded("RECURRENCE-ID"))
+            replaced.setdefault(str(component.get("UID", "")), set()).add(moved)
     events = []
-    for component in calendar.walk("VEVENT"):
-        if str(component.get("STATUS", "")).upper() == "CANCELLED" or component.get("DTSTART") is None:
+    for component in components:
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
             continue
         title = str(component.get("SUMMARY", "")).strip() or "(no title)"
         first, last = _span(component)
+        skip = (
+            set() if component.get("RECURRENCE-ID") is not None else replaced.get(str(component.get("UID", "")), set())
+        )
         for start in _occurrences(component, first):
-            events.append(event(title, start, start + (last - first)))
+            if start not in skip:
+                events.append(event(title, start, start + (last - first)))
     if not events:
         raise InputError(f"calendar feed {path!r} has no events; export the school's term dates calendar")
     return events
@@ -131,10 +143,10 @@ def _span(component: Any) -> tuple[dt.date, dt.date]:
         end = start + component.decoded("DURATION")
     else:
         return first, first
-    if isinstance(end, dt.datetime):
-        last = _local_date(end - dt.timedelta(microseconds=1)) if end > start else first
-    else:
-        last = end - dt.timedelta(days=1)
+    if isinstance(end, dt.datetime):  # a moment: the event ends on the day holding the moment just before it
+        last = _local_date(end - dt.timedelta(microseconds=1))
+    else:  # a date: the day after the last day
+        last = _local_date(end) - dt.timedelta(days=1)
     return first, max(first, last)
 
 
@@ -148,10 +160,12 @@ def _occurrences(component: Any, first: dt.date) -> list[dt.date]:
     start = dt.datetime.combine(first, dt.time())
     text = rule.to_ical().decode()
     text = re.sub(r"UNTIL=(\d{8})T\d{6}Z?", r"UNTIL=\1", text)  # compare dates, not moments across zones
-    horizon = start.replace(year=start.year + _RECURRENCE_YEARS)
+    horizon = start + dt.timedelta(days=366 * _RECURRENCE_YEARS)
+    if re.search(r"INTERVAL=0*(;|$)", text) or re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)", text):
+        raise InputError(f"an event's repeat rule RRULE:{text} repeats more often than daily, or never moves on")
     try:
         dates = [d.date() for d in rrulestr(text, dtstart=start).between(start, horizon, inc=True)]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise InputError(f"an event's repeat rule RRULE:{text} cannot be read ({exc})") from None
     return [d for d in dates if d not in _exdates(component)]
 
@@ -166,6 +180,9 @@ def _exdates(component: Any) -> set[dt.date]:
 
 # ----- a pasted list -----------------------------------------------------------------------------
 
+_DAYS_OF_ONE_MONTH = re.compile(
+    r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z].*)$"
+)
 _RANGE = re.compile(r"\s+(?:to|until|till|-|–|—)\s+|\s*[–—]\s*", re.IGNORECASE)
 
 
@@ -187,7 +204,12 @@ def read_list(path: str) -> list[Event]:
                 f"{shown}, line {number}: write 'what: first day to last day', for example "
                 "'Autumn term: 3 September 2025 to 19 December 2025' or 'INSET day: 1 September 2025'"
             )
-        parts = _RANGE.split(dates.strip(), maxsplit=1)
+        days_of_month = _DAYS_OF_ONE_MONTH.match(dates.strip())
+        if days_of_month:  # '27-31 October 2025': the first and last day share the month and year
+            first_day, last_day, rest = days_of_month.groups()
+            parts = [f"{first_day} {rest}", f"{last_day} {rest}"]
+        else:
+            parts = _RANGE.split(dates.strip(), maxsplit=1)
         where = f"{shown}, line {number}"
         days = [parse_date(part, what=where, relative=False) for part in parts]
         events.append(event(label.strip(), days[0], days[-1]))

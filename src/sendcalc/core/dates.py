@@ -72,6 +72,8 @@ def parse_date(text: str, *, today: dt.date | None = None, what: str = "date", r
         raise InputError(problem + ("" if relative or not raw else " (a date in a file is written out, not 'today')"))
     if ":" in raw:
         raise InputError(f"{problem} (it looks like a time)")
+    if _DAY_RANGE.match(raw):
+        raise InputError(f"{problem} (it looks like a range of days; give one date)")
     from dateutil import parser
 
     year = (today or dt.date.today()).year
@@ -86,6 +88,10 @@ def parse_date(text: str, *, today: dt.date | None = None, what: str = "date", r
     if not relative and not _has_year(raw):
         raise InputError(f"{problem} (it needs the year)")
     return first.date()
+
+
+_DAY_RANGE = re.compile(r"^\d{1,2}(st|nd|rd|th)?\s*(-|–|—|to)\s*\d{1,2}(st|nd|rd|th)?\b", re.IGNORECASE)
+"""'27-31 October 2025': two days, which the word parser would read as a year (2027)."""
 
 
 def _has_year(raw: str) -> bool:
