@@ -95,7 +95,8 @@ def test_converting_a_history_and_a_log_gives_the_totals_the_two_commands_give(t
         assert terms[term["term"]]["suspended_days"] == term["total_days"]
     for term in sent["terms"]:
         assert terms[term["term"]]["sent_home_days"] == term["days"]
-    assert terms["autumn 2025-26"]["together_days"] == 6.5 + 2
+    # every time in this log falls on a suspension day (3, 10 and 12 November): each session is counted once
+    assert terms["autumn 2025-26"]["together_days"] == 6.5
 
 
 def test_totals_reads_the_suspensions_of_a_whole_record() -> None:
@@ -137,3 +138,18 @@ def test_a_bad_record_is_one_line_naming_the_table(tmp_path: Path, text: str, me
     code, _, err = run("record", str(path))
     assert code == (4 if "is in school year" in message else 2)  # 4: a date the calendar has no data for
     assert len(err.splitlines()) == 1 and message in err
+
+
+def test_a_session_two_records_cover_is_counted_once(tmp_path: Path) -> None:
+    path = tmp_path / "sam.toml"
+    path.write_text(
+        '[[part_time]]\nfrom = 2025-11-03\nto = 2025-11-07\nattends = "mon-am,tue-am,wed-am,thu-am,fri-am"\n'
+        'agreed = false\n[[sent_home]]\ndate = 2025-11-03\ntime = "11:00"\n'
+        "[[suspension]]\ndate = 2025-11-05\ndays = 2\n",
+        encoding="utf-8",
+    )
+    (total,) = [t for t in record_json(path)["totals"] if t["scope"] == "term"]
+    # afternoons off Mon-Fri (sent home on Monday afternoon too), and the whole of Wednesday and Thursday
+    assert (total["suspended_days"], total["sent_home_days"], total["part_time_days"], total["together_days"]) == (
+        2, 0.5, 2.5, 3.5,
+    )  # fmt: skip

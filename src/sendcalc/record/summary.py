@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sendcalc.attendance.part_time import missed_by_day
 from sendcalc.attendance.sent_home import SentHomeReport, sent_home_report
 from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.model import school_year_label
@@ -65,10 +64,7 @@ class Breakdown:
     suspended: int
     sent_home: int
     part_time: int
-
-    @property
-    def together(self) -> int:
-        return self.suspended + self.sent_home + self.part_time
+    together: int  # a day counts once, however many records cover it (at most its two sessions)
 
 
 @dataclass(frozen=True)
@@ -93,16 +89,19 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
     as_of = as_of or dt.date.today()
     formal = summarise_history(calendar, record.suspensions)
     sent_home = sent_home_report(calendar, list(record.sent_home), record.source)
-    kinds = {"suspended": _formal_pieces(calendar, formal), "sent_home": _sent_home_pieces(sent_home), "part_time": []}
+    kinds: dict[str, list[Covered]] = {
+        "suspended": _formal_covered(calendar, formal),
+        "sent_home": [(e.day, frozenset(e.sessions), f"{record.source} sent home {e.day}") for e in sent_home.events],
+        "part_time": [],
+    }
     part_time = []
     for period in record.part_time:
         last = period.last or as_of
-        plan = ((period.first, frozenset(period.attends)),)
-        missed = missed_by_day(calendar, plan, period.first, last) if last >= period.first else []
-        part_time.append(PartTimeLine(period, sum(n for _, n in missed)))
+        missed = _within(period.where, _part_time_missed, calendar, period, last) if last >= period.first else []
+        part_time.append(PartTimeLine(period, sum(len(sessions) for _, sessions in missed)))
         if not period.agreed:  # without agreement each session kept out is an exclusion (DfE guidance)
-            kinds["part_time"] += [_piece(calendar, day, n, f"{period.where} (not agreed)") for day, n in missed if n]
-    pieces = sorted((p for group in kinds.values() for p in group), key=lambda p: p.day)
+            kinds["part_time"] += [(day, sessions, f"{period.where} (not agreed)") for day, sessions in missed]
+    pieces = _one_per_day(calendar, [c for group in kinds.values() for c in group])
     internal = _internal_lines(calendar, record.internal)
     permanent = tuple(_permanent(calendar, p, as_of) for p in record.permanent)
     warnings = list(dict.fromkeys([*formal.warnings, *sent_home.warnings, *(w for p in permanent for w in p.warnings)]))
@@ -112,9 +111,9 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
         formal=formal,
         sent_home=sent_home,
         together=tally(pieces),
-        breakdown=_breakdown(kinds),
+        breakdown=_breakdown({k: [_piece(calendar, *c) for c in v] for k, v in kinds.items()}, pieces),
         internal=internal,
-        patterns=_patterns(calendar, record, pieces),
+        patterns=_patterns(calendar, record, _exclusion_days(formal, sent_home)),
         health=tuple(_within(p.where, _health_line, calendar, p, as_of) for p in record.health),
         part_time=tuple(part_time),
         permanent=permanent,
@@ -122,14 +121,24 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
     )
 
 
-def _breakdown(kinds: dict[str, list[Piece]]) -> tuple[Breakdown, ...]:
-    """Half days of each kind per term, then per school year, in date order."""
+def _one_per_day(calendar: SchoolCalendar, covered: list[Covered]) -> list[Piece]:
+    """Each day once, in date order, counting each session once however many records cover it (a suspension on
+    a day the part-time timetable kept the child out anyway counts that day once). A lunchtime is its own half."""
+    days: dict[dt.date, tuple[set[str], str]] = {}
+    for day, sessions, by in sorted(covered, key=lambda c: c[0]):
+        held = days.setdefault(day, (set(), by))
+        held[0].update(sessions)
+    return [_piece(calendar, day, sessions, by) for day, (sessions, by) in days.items()]
+
+
+def _breakdown(kinds: dict[str, list[Piece]], merged: list[Piece]) -> tuple[Breakdown, ...]:
+    """Half days of each kind, and of all together (each day once), per term and then per school year."""
     rows: dict[tuple[str, str], dict[str, int]] = {}
     for scope in ("term", "school year"):
-        for kind, group in kinds.items():
+        for kind, group in [*kinds.items(), ("together", merged)]:
             for piece in sorted(group, key=lambda p: p.day):
                 period = piece.term if scope == "term" else piece.school_year
-                counts = rows.setdefault((scope, period), dict.fromkeys(kinds, 0))
+                counts = rows.setdefault((scope, period), dict.fromkeys([*kinds, "together"], 0))
                 counts[kind] += piece.halves
     ordered = sorted(rows.items(), key=lambda item: (item[0][0] != "term", item[0][1][-7:], item[0][1]))
     return tuple(Breakdown(scope, period, **counts) for (scope, period), counts in ordered)
@@ -147,24 +156,40 @@ def _within(where: str, count: Callable[..., T], *args: Any, **kwargs: Any) -> T
         raise exc.within(where) from None
 
 
-def _piece(calendar: SchoolCalendar, day: dt.date, halves: int, by: str) -> Piece:
+Covered = tuple[dt.date, frozenset[str], str]
+"""A day, the sessions of it an exclusion covered ('am', 'pm', or 'lunch' for a lunchtime), and which record said so."""
+
+
+def _piece(calendar: SchoolCalendar, day: dt.date, sessions: Iterable[str], by: str) -> Piece:
     term = calendar.term_of(day)
-    return Piece(day, term.label if term else "", school_year_label(day), halves, by)
+    return Piece(day, term.label if term else "", school_year_label(day), min(2, len(set(sessions))), by)
 
 
-def _formal_pieces(calendar: SchoolCalendar, formal: TotalsResult) -> list[Piece]:
-    """Each formal suspension's half days, in the term and year each day counts in (as the ledger counts them)."""
-    out = []
+def _formal_covered(calendar: SchoolCalendar, formal: TotalsResult) -> list[Covered]:
+    """Each formal suspension's sessions, day by day as the ledger counts them (kernel.day_at_crossing): a lone
+    half day is the afternoon on the first day (the morning was attended) and the morning on a later one."""
+    out: list[Covered] = []
     for item in formal.ledger.entries:
         suspension = item.entry.suspension
-        for part in suspension.parts:  # day by day, as the ledger dates a crossing (kernel.day_at_crossing)
+        first = suspension.starts_at.date()
+        for part in suspension.parts:
             days = Counter(day_at_crossing(calendar, suspension, part, k) for k in range(1, part.halves + 1))
-            out += [Piece(day, part.term, part.school_year, n, item.entry.label) for day, n in sorted(days.items())]
+            for day, n in sorted(days.items()):
+                lone = "lunch" if suspension.lunchtime else "pm" if day == first else "am"
+                out.append((day, frozenset(("am", "pm") if n >= 2 else (lone,)), item.entry.label))
     return out
 
 
-def _sent_home_pieces(report: SentHomeReport) -> list[Piece]:
-    return [Piece(e.day, e.term, e.school_year, e.halves, f"{report.source} sent home {e.day}") for e in report.events]
+def _part_time_missed(
+    calendar: SchoolCalendar, period: PartTimePeriod, last: dt.date
+) -> list[tuple[dt.date, frozenset[str]]]:
+    """The sessions of each school day the timetable keeps the child out of."""
+    out: list[tuple[dt.date, frozenset[str]]] = []
+    for day in calendar.school_days(period.first, last):
+        missed = frozenset(s for s in calendar.sessions_on(day) if (day.weekday(), s) not in period.attends)
+        if missed:
+            out.append((day, missed))
+    return out
 
 
 def _internal_lines(calendar: SchoolCalendar, items: tuple[Internal, ...]) -> tuple[InternalLine, ...]:
@@ -188,7 +213,13 @@ def _first_cluster(calendar: SchoolCalendar, days: list[dt.date]) -> tuple[dt.da
     return None
 
 
-def _patterns(calendar: SchoolCalendar, record: Record, pieces: list[Piece]) -> tuple[str, ...]:
+def _exclusion_days(formal: TotalsResult, sent_home: SentHomeReport) -> list[dt.date]:
+    """The day each exclusion began, one a suspension or time sent home (a part-time timetable is one
+    arrangement, not an exclusion a day)."""
+    return [e.entry.suspension.starts_at.date() for e in formal.ledger.entries] + [e.day for e in sent_home.events]
+
+
+def _patterns(calendar: SchoolCalendar, record: Record, exclusions: list[dt.date]) -> tuple[str, ...]:
     """Prompts for the parent when exclusions come close together (a sendcalc convention, not a legal line)."""
     out = []
     found = _first_cluster(calendar, [i.day for i in record.internal])
@@ -199,7 +230,7 @@ def _patterns(calendar: SchoolCalendar, record: Record, pieces: list[Piece]) -> 
             "for a meeting, ask what SEN support is in place and whether it should change, and consider asking "
             f"the council for an EHC needs assessment. Sources: {sources.SEN_SUPPORT}; {sources.EHC_REQUEST}"
         )
-    found = _first_cluster(calendar, [p.day for p in pieces])
+    found = _first_cluster(calendar, exclusions)
     if found:
         out.append(
             f"{PATTERN_COUNT} exclusions (recorded or not) within six school weeks ({in_words(found[0])} to "
