@@ -153,3 +153,18 @@ def test_a_session_two_records_cover_is_counted_once(tmp_path: Path) -> None:
     assert (total["suspended_days"], total["sent_home_days"], total["part_time_days"], total["together_days"]) == (
         2, 0.5, 2.5, 3.5,
     )  # fmt: skip
+
+
+def test_health_absence_is_added_up_over_the_school_year() -> None:
+    text = "[[health]]\nfrom = 2025-10-01\nto = 2025-10-10\n[[health]]\nfrom = 2025-11-03\nto = 2025-11-14\n"
+    path = Path(__file__).parent / "_health.toml"
+    try:
+        path.write_text(text, encoding="utf-8")
+        body = record_json(path)
+    finally:
+        path.unlink()
+    assert [(h["school_days"], h["fifteenth_day"]) for h in body["health"]] == [(8, None), (10, None)]
+    # 8 days in October, then the 7th school day of November's absence is the 15th of the year
+    assert body["health_by_school_year"] == [
+        {"school_year": "2025-26", "school_days": 18, "fifteenth_day": "2025-11-11"}
+    ]

@@ -85,5 +85,8 @@ SCHOOL_AGE = (
 EHC_REQUEST = "Children and Families Act 2014 s.36 (a parent may ask the council for an EHC needs assessment)"
 SEN_SUPPORT = "DfE and DHSC, SEND Code of Practice: 0 to 25 years (2015), chapter 6 (SEN support in schools)"
 WTISA = "DfE, Working together to improve school attendance (2024)"
-PART_TIME_AGREED = f"{WTISA}, part-time timetables (the parents must agree; without agreement it is an exclusion)"
+PART_TIME_AGREED = (
+    f"{WTISA}, part-time timetables (they need the parents' agreement); {DFE_SUSPENSION} (keeping a pupil out of "
+    "school without a formal exclusion is an unlawful informal exclusion)"
+)
 ILLNESS_CODE = f"{WTISA}, and DfE, School attendance codes (illness is code I; the school may ask for evidence)"

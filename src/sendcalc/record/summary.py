@@ -50,6 +50,15 @@ class HealthLine:
 
 
 @dataclass(frozen=True)
+class HealthYear:
+    """Health absence added up over a school year: DfE guidance counts 15 days consecutive or cumulative."""
+
+    school_year: str
+    school_days: int
+    fifteenth: dt.date | None  # the 15th school day of health absence in the year, when reached
+
+
+@dataclass(frozen=True)
 class PartTimeLine:
     period: PartTimePeriod
     sessions_missed: int  # to the end date, or to ``as_of`` while it goes on
@@ -78,6 +87,7 @@ class RecordSummary:
     internal: tuple[InternalLine, ...]
     patterns: tuple[str, ...]
     health: tuple[HealthLine, ...]
+    health_years: tuple[HealthYear, ...]
     part_time: tuple[PartTimeLine, ...]
     permanent: tuple[PermanentResult, ...]
     warnings: tuple[str, ...]
@@ -115,6 +125,7 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
         internal=internal,
         patterns=_patterns(calendar, record, _exclusion_days(formal, sent_home)),
         health=tuple(_within(p.where, _health_line, calendar, p, as_of) for p in record.health),
+        health_years=_health_years(calendar, record.health, as_of),
         part_time=tuple(part_time),
         permanent=permanent,
         warnings=tuple(warnings),
@@ -238,6 +249,20 @@ def _patterns(calendar: SchoolCalendar, record: Record, exclusions: list[dt.date
             "assessment or a review of the child's EHC plan is needed"
         )
     return tuple(out)
+
+
+def _health_years(
+    calendar: SchoolCalendar, periods: tuple[HealthPeriod, ...], as_of: dt.date
+) -> tuple[HealthYear, ...]:
+    """Each school year's school days of health absence, all periods together, and the 15th of them."""
+    days = sorted({d for p in periods for d in calendar.school_days(p.first, p.last or max(as_of, p.first))})
+    years: dict[str, list[dt.date]] = {}
+    for day in days:
+        years.setdefault(school_year_label(day), []).append(day)
+    return tuple(
+        HealthYear(label, len(found), found[HEALTH_TRIGGER - 1] if len(found) >= HEALTH_TRIGGER else None)
+        for label, found in years.items()
+    )
 
 
 def _health_line(calendar: SchoolCalendar, period: HealthPeriod, as_of: dt.date) -> HealthLine:

@@ -17,8 +17,9 @@ from sendcalc.render.view import View, view_of
 
 CSV_HEADER = ["scope", "period", "suspended_days", "sent_home_days", "part_time_days", "together_days"]
 _HEALTH = (
-    "the council must arrange suitable education from then if the child cannot attend (Education Act 1996 s.19; "
-    "DfE, Arranging education for children who cannot attend school because of health needs)"
+    "the council should arrange suitable education as soon as it is clear the child will miss 15 school days, in a "
+    "row or added up over the school year (Education Act 1996 s.19; DfE, Arranging education for children who "
+    "cannot attend school because of health needs)"
 )
 
 
@@ -47,7 +48,11 @@ def record_text(summary: RecordSummary, colour: bool = False) -> str:
     out += columns(rows, ["", "suspended", "sent home", "part-time (not agreed)", "together"], gap=3)
     crossings = summary.together.crossings
     if crossings:
-        out += ["", "Lines crossed, counting every exclusion, recorded or not:"]
+        out += [
+            "",
+            "Lines the totals cross counting every exclusion, recorded or not (the duties named are those of formal "
+            "exclusions: had the school made these formally, they would apply):",
+        ]
         out += [f"  {c.period}, {short_words(c.date)} ({printable(c.by)}): {c.line.meaning}" for c in crossings]
     runs = [run for run in summary.formal.ledger.runs if run.day_six is not None]
     if runs:
@@ -73,11 +78,17 @@ def record_text(summary: RecordSummary, colour: bool = False) -> str:
         h = health.period
         until = short_words(h.last) if h.last else "still off"
         reach = (
-            f"; the 15th school day {'was' if h.last else 'is'} {in_words(health.fifteenth)}: {_HEALTH}"
+            f"; the 15th school day in a row {'was' if h.last else 'is'} {in_words(health.fifteenth)}: {_HEALTH}"
             if health.fifteenth
             else ""
         )
         out += ["", f"Health absence {short_words(h.first)} to {until}: {health.school_days} school days{reach}."]
+    for year in summary.health_years:
+        if len(summary.health) > 1 and year.fifteenth:
+            out.append(
+                f"Health absence added up over school year {year.school_year}: {year.school_days} school days; the "
+                f"15th was {in_words(year.fifteenth)}: {_HEALTH}."
+            )
     for permanent in summary.permanent:
         out += [
             "",
@@ -164,6 +175,10 @@ def record_json(summary: RecordSummary) -> str:
                 "sessions_missed": line.sessions_missed,
             }
             for line in summary.part_time
+        ],
+        "health_by_school_year": [
+            {"school_year": y.school_year, "school_days": y.school_days, "fifteenth_day": y.fifteenth}
+            for y in summary.health_years
         ],
         "health": [
             {"from": h.period.first, "to": h.period.last, "school_days": h.school_days, "fifteenth_day": h.fifteenth}
