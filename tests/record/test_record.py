@@ -130,6 +130,14 @@ def test_record_add_appends_checks_and_refuses_duplicates_and_future_dates(tmp_p
         ("[[part_time]]\nfrom = 2026-01-05\nagreed = 'maybe'\n", "sam.toml part time 1, field 'agreed': write true"),
         ("[[permanent]]\ndate = 2025-11-22\n", "sam.toml permanent 1: Saturday 22 November 2025 is not a school day"),
         ("[[health]]\nfrom = 2030-01-06\n", "sam.toml health 1: Sunday 6 January 2030 is in school year 2029-30"),
+        (
+            "[[internal]]\ndate = 2025-10-28\nlessons = 1\n",
+            "sam.toml internal 1: Tuesday 28 October 2025 is not a school",
+        ),
+        (
+            '[[sent_home]]\ndate = 2025-11-18\ntime = "11:00"\n[[sent_home]]\ndate = 2025-11-18\ntime = "14:00"\n',
+            "sam.toml sent home: rows 1 and 2 both cover the afternoon of Tuesday 18 November 2025",
+        ),
     ],
 )
 def test_a_bad_record_is_one_line_naming_the_table(tmp_path: Path, text: str, message: str) -> None:
@@ -168,3 +176,19 @@ def test_health_absence_is_added_up_over_the_school_year() -> None:
     assert body["health_by_school_year"] == [
         {"school_year": "2025-26", "school_days": 18, "fifteenth_day": "2025-11-11"}
     ]
+
+
+def test_record_add_refuses_what_the_record_could_not_count(tmp_path: Path) -> None:
+    path = tmp_path / "sam.toml"
+    code, _, err = run("record", "add", str(path), "sent-home", "29/11/2025", "--time", "11:00")
+    assert code == 2 and "sam.toml sent home, row 1: Saturday 29 November 2025 is not a school day" in err
+    assert not path.exists()
+    assert run("record", "add", str(path), "suspension", "18/11/2025", "--days", "2")[0] == 0
+    code, _, err = run("record", "add", str(path), "lunchtime", "18/11/2025", "--time", "12:15")
+    assert code == 2 and "suspensions cannot overlap" in err
+    code, _, err = run("record", "add", str(path), "part-time", "5/1/2026", "--to", "30/1/2026")
+    assert (code, err) == (
+        2,
+        "sendcalc: error: a part-time timetable needs --attends: the sessions the child attends each week (or none)\n",
+    )
+    assert path.read_text(encoding="utf-8").count("[[") == 1

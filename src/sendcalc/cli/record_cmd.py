@@ -69,6 +69,7 @@ def show(
 
 
 @app.command("add")
+@calendar_options
 def add(
     file: FileArg,
     kind: Annotated[str, typer.Argument(metavar="KIND", help=f"What happened: {', '.join(KINDS)}.")],
@@ -91,6 +92,8 @@ def add(
     note: Annotated[str, typer.Option("--note", "--reason", metavar="TEXT", help="What happened, and why.")] = "",
     allow_future: Annotated[bool, typer.Option("--allow-future", help="Accept a date after today.")] = False,
     quiet: QuietOpt = False,
+    *,
+    calendar: CalendarChoice,
 ) -> None:
     """Add one event to FILE (created if it does not exist), checked, under a lock, in the file's own encoding.
 
@@ -121,10 +124,15 @@ def add(
 
     shown = Path(file).name
 
+    cal = calendar.load()
+
     def make(existing: str) -> str:
+        from sendcalc.record.summary import summarise_record
+
         before = parse_record(existing, shown)
         after = parse_record(existing + added, shown)  # the new event, checked as the file will be read
         _refuse_duplicate(before, after, table)
+        summarise_record(cal, after)  # and counted, so a weekend or an overlapping session is refused now
         return added
 
     append_locked(file, "record file", make)
@@ -140,6 +148,10 @@ def _values(kind: str, day: dt.date, time: str | None, days: str | None, lessons
                 "note": note}  # fmt: skip
     if kind == "sent-home":
         return {"date": day, "time": time or "all day", "note": note}
+    if kind == "part-time" and not attends:
+        from sendcalc.core.errors import InputError
+
+        raise InputError("a part-time timetable needs --attends: the sessions the child attends each week (or none)")
     if kind == "internal":
         count = int(lessons) if lessons and lessons.isdigit() else lessons
         return {"date": day, "days": _number(days), "lessons": count, "reason": note}

@@ -65,7 +65,7 @@ def parse_record(text: str, name: str) -> Record:
         child=_one_line(doc.get("child", ""), f"{name}: child"),
         school=_one_line(doc.get("school", ""), f"{name}: school"),
         suspensions=suspension_rows(doc.get("suspension", []), name),
-        sent_home=tuple(_sent_home(where, v) for where, v in tables["sent_home"]),
+        sent_home=tuple(_sent_home(where, v, n) for n, (where, v) in enumerate(tables["sent_home"], start=1)),
         internal=tuple(_internal(where, v) for where, v in tables["internal"]),
         permanent=tuple(_permanent(where, v) for where, v in tables["permanent"]),
         health=tuple(_health(where, v) for where, v in tables["health"]),
@@ -105,11 +105,11 @@ def _date(where: str, values: dict[str, str], field: str) -> dt.date:
     return parse_log_date(values[field], f"{where}, field {field!r}")
 
 
-def _sent_home(where: str, values: dict[str, str]) -> RawEvent:
+def _sent_home(where: str, values: dict[str, str], number: int) -> RawEvent:
     if not values.get("time"):
         raise InputError(f"{where}, field 'time': missing; write 11:30, 'all day', 'morning' or 'afternoon'")
     return RawEvent(_date(where, values, "date"), parse_when(values["time"], f"{where}, field 'time'"),
-                    values.get("note", ""), 0)  # fmt: skip
+                    values.get("note", ""), number)  # fmt: skip
 
 
 def _internal(where: str, values: dict[str, str]) -> Internal:

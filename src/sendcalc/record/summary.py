@@ -20,7 +20,7 @@ from sendcalc.calendar.engine import SchoolCalendar
 from sendcalc.calendar.model import school_year_label
 from sendcalc.core import sources
 from sendcalc.core.dates import in_words
-from sendcalc.core.errors import SendcalcError
+from sendcalc.core.errors import InputError, SendcalcError
 from sendcalc.exclusions.kernel import day_at_crossing
 from sendcalc.exclusions.permanent import PermanentResult, assess_permanent
 from sendcalc.exclusions.thresholds import Piece, Tally, tally
@@ -98,10 +98,10 @@ def summarise_record(calendar: SchoolCalendar, record: Record, *, as_of: dt.date
     """Everything in the record, counted on ``calendar``; ``as_of`` ends periods still going on (default today)."""
     as_of = as_of or dt.date.today()
     formal = summarise_history(calendar, record.suspensions)
-    sent_home = sent_home_report(calendar, list(record.sent_home), record.source)
+    sent_home = sent_home_report(calendar, list(record.sent_home), f"{record.source} sent home")
     kinds: dict[str, list[Covered]] = {
         "suspended": _formal_covered(calendar, formal),
-        "sent_home": [(e.day, frozenset(e.sessions), f"{record.source} sent home {e.day}") for e in sent_home.events],
+        "sent_home": [(e.day, frozenset(e.sessions), f"{record.source} sent home {e.row}") for e in sent_home.events],
         "part_time": [],
     }
     part_time = []
@@ -207,6 +207,11 @@ def _internal_lines(calendar: SchoolCalendar, items: tuple[Internal, ...]) -> tu
     counts: dict[str, int] = {}
     out = []
     for item in sorted(items, key=lambda i: i.day):
+        if not _within(item.where, calendar.is_school_day, item.day):
+            raise InputError(
+                f"{item.where}: {in_words(item.day)} is not a school day (it is {calendar.day_kind(item.day)}); "
+                "an internal exclusion happens in school: check the date"
+            )
         term = calendar.term_of(item.day)
         label = term.label if term else school_year_label(item.day)
         counts[label] = counts.get(label, 0) + 1
