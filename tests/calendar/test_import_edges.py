@@ -90,3 +90,17 @@ def test_the_date_parser_refuses_a_range_rather_than_reading_a_year_into_it() ->
     with pytest.raises(InputError, match="it looks like a range of days; give one date"):
         parse_date("27-31 October 2025", relative=False)
     assert str(parse_date("27/10/2025")) == "2025-10-27"
+
+
+def test_an_inset_day_outside_every_term_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["calendar", "new", "-o", str(tmp_path / "o.toml"), "--term", "autumn:3/9/2025:19/12/2025",
+         "--half-term", "27/10/2025:31/10/2025", "--inset", "2/9/2025", "--inset", "4/9/2025"],
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert (
+        "sendcalc: warning: left out 1 INSET or closure day(s) outside every term (02/09/2025): a day off is only "
+        "counted inside a term; check the term dates\n"
+    ) in result.stderr
+    assert "inset_days = [2025-09-04]" in (tmp_path / "o.toml").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ class Assembled:
     years: tuple[Year, ...]
     used: Counter[str] = field(default_factory=Counter)
     ignored: Counter[str] = field(default_factory=Counter)
+    outside: tuple[dt.date, ...] = ()  # INSET, occasional or closure days that fall outside every term
 
 
 def assemble(events: Iterable[Event]) -> Assembled:
@@ -61,7 +62,8 @@ def assemble(events: Iterable[Event]) -> Assembled:
     for day in sorted(in_term):
         years.setdefault(school_year_label(day), []).append(day)
     built = tuple(_year(label, days, marked, events) for label, days in years.items())
-    return Assembled(built, used, ignored)
+    outside = tuple(sorted(d for d, kind in marked.items() if d not in in_term and kind != "holiday"))
+    return Assembled(built, used, ignored, outside)
 
 
 def _weekdays(first: dt.date, last: dt.date) -> Iterable[dt.date]:

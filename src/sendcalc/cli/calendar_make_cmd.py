@@ -228,6 +228,12 @@ def finish(
     if assembled.ignored:
         titles = "; ".join(f"{t!r}" + (f" x{n}" if n > 1 else "") for t, n in assembled.ignored.most_common(8))
         note(f"ignored {sum(assembled.ignored.values())} event(s) that are not term dates: {titles}")
+    if assembled.outside:
+        listed = ", ".join(f"{d:%d/%m/%Y}" for d in assembled.outside[:6]) + (
+            " ..." if len(assembled.outside) > 6 else ""
+        )
+        warn([f"left out {len(assembled.outside)} INSET or closure day(s) outside every term ({listed}): a day off "
+              "is only counted inside a term; check the term dates"])  # fmt: skip
     for year in assembled.years:
         summary = summarise_year(calendar, year.label)
         terms = "; ".join(

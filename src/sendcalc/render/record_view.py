@@ -34,6 +34,11 @@ def record_text(summary: RecordSummary, colour: bool = False) -> str:
     who = printable(r.child) or "The child"
     where = f" at {printable(r.school)}" if r.school else ""
     out = [f"{who}'s record{where} ({summary.calendar} calendar, from {r.source})", ""]
+    if not (summary.breakdown or summary.internal or summary.health or summary.part_time or summary.permanent):
+        return (
+            "\n".join([*out, f"Nothing is recorded yet: add events with sendcalc record add {r.source} KIND DATE"])
+            + "\n"
+        )
     out.append("Exclusions, recorded and not, in school days:")
     rows = [
         [
