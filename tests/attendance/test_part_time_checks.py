@@ -55,3 +55,15 @@ def test_a_step_outside_the_timetable_is_refused() -> None:
     result = CliRunner().invoke(app, [*BASE, "--to", "19/12/2025", "--step", "1/12/2026:mon"])
     assert result.exit_code == 2
     assert result.stderr.startswith("sendcalc: error: a step of the plan on Tuesday 1 December 2026 is not after")
+
+
+def test_a_phased_plan_is_described_step_by_step() -> None:
+    body = run("--to", "19/12/2025", "--step", "17/11/2025:mon,tue,wed-am")
+    assert body["phased_plan"] == [
+        {"from": "2025-11-17", "attends": ["mon-am", "mon-pm", "tue-am", "tue-pm", "wed-am"]}
+    ]
+    text = CliRunner().invoke(app, [*BASE, "--to", "19/12/2025", "--step", "17/11/2025:mon,tue,wed-am"]).stdout
+    assert (
+        text.splitlines()[1]
+        == "Then from Monday 17 November 2025: attends Mon, Tue, Wed am (5 of 10 sessions; 5 missed)."
+    )

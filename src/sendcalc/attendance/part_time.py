@@ -124,6 +124,7 @@ class PartTimeResult:
     to_year_end: Span | None  # after as_of to the end of the school year, when there is no end date
     no_end_date: bool
     warnings: tuple[str, ...]
+    steps: tuple[tuple[dt.date, tuple[Slot, ...]], ...] = ()  # a phased plan: from each date, the sessions attended
 
     @property
     def slots_per_week(self) -> int:
@@ -229,5 +230,6 @@ def part_time(
         so_far=so_far,
         to_year_end=to_year_end,
         no_end_date=end is None,
+        steps=tuple(sorted(steps)),
         warnings=tuple(warnings),
     )

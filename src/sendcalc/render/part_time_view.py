@@ -10,7 +10,7 @@ from rich.table import Table
 
 from sendcalc.attendance.explain import part_time_steps
 from sendcalc.attendance.figures import percent_text
-from sendcalc.attendance.part_time import PartTimeResult, Span, describe_slots
+from sendcalc.attendance.part_time import PartTimeResult, Slot, Span, describe_slots
 from sendcalc.attendance.part_time_checks import Check
 from sendcalc.core.dates import in_words, short_words
 from sendcalc.core.units import days_text
@@ -63,7 +63,8 @@ def part_time_json(result: PartTimeResult) -> str:
     return json_text(
         {
             **pick(result, "calendar", ("from", "start"), ("to", "end"), "as_of"),
-            "attends": [f"{('mon', 'tue', 'wed', 'thu', 'fri')[d]}-{s}" for d, s in result.attends],
+            "attends": _slots_json(result.attends),
+            "phased_plan": [{"from": day, "attends": _slots_json(slots)} for day, slots in result.steps],
             "sessions_attended_per_full_week": result.slots_per_week,
             "sessions_missed_per_full_week": 10 - result.slots_per_week,
             "no_end_date": result.no_end_date,
@@ -79,6 +80,10 @@ def part_time_json(result: PartTimeResult) -> str:
             "warnings": list(result.warnings),
         }
     )
+
+
+def _slots_json(slots: tuple[Slot, ...]) -> list[str]:
+    return [f"{('mon', 'tue', 'wed', 'thu', 'fri')[d]}-{s}" for d, s in slots]
 
 
 def part_time_csv(result: PartTimeResult) -> str:
@@ -97,6 +102,11 @@ def _parts(r: PartTimeResult) -> list[Any]:
     parts: list[Any] = [
         f"Part-time timetable from {in_words(r.start)} {until}: attends {describe_slots(r.attends)} "
         f"({r.slots_per_week} of 10 sessions in a full week; {10 - r.slots_per_week} missed)."
+    ]
+    parts += [
+        f"Then from {in_words(day)}: attends {describe_slots(slots)} ({len(slots)} of 10 sessions; {10 - len(slots)} "
+        "missed)."
+        for day, slots in r.steps
     ]
     if r.no_end_date:
         parts.append(NO_END)
