@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from sendcalc.attendance.penalty import PenaltyCheck, check_penalty
 from sendcalc.attendance.register import Mark, Register
@@ -27,6 +28,16 @@ class IllnessCheck:
     now: PenaltyCheck  # the register as it is
     alone: PenaltyCheck  # the wrongly coded sessions by themselves
     if_recoded: PenaltyCheck  # the register with them coded I
+
+    @property
+    def effect(self) -> Literal["alone", "drops", "stays", "counts"]:
+        """What the wrongly coded sessions do to the penalty-notice threshold: reach it by themselves; make the
+        register reach it (coded I, it would not); not matter (it is reached without them); or count toward it."""
+        if self.alone.met:
+            return "alone"
+        if self.now.met:
+            return "stays" if self.if_recoded.met else "drops"
+        return "counts"
 
 
 def cross_check(calendar: SchoolCalendar, register: Register, illness: list[tuple[dt.date, Session]]) -> IllnessCheck:

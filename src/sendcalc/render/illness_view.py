@@ -25,17 +25,19 @@ def with_illness(view: View, check: IllnessCheck) -> View:
     )
 
 
+_THRESHOLD = "the penalty-notice threshold"
+_WINDOW = "(10 unauthorised sessions within 10 school weeks)"
+_REACH = {
+    "alone": f"these sessions alone reach {_THRESHOLD} {_WINDOW}",
+    "drops": f"with them coded I, the register would no longer reach {_THRESHOLD}",
+    "stays": f"the register reaches {_THRESHOLD} even with them coded I",
+    "counts": f"they count toward {_THRESHOLD} {_WINDOW}",
+}
+
+
 def _reach(check: IllnessCheck) -> str:
     """What the wrongly coded sessions do to the penalty-notice threshold (10 in 10 school weeks)."""
-    if check.alone.met:
-        return (
-            "these sessions alone reach the penalty-notice threshold (10 unauthorised sessions within 10 school weeks)"
-        )
-    if check.now.met and not check.if_recoded.met:
-        return "with them coded I, the register would no longer reach the penalty-notice threshold"
-    if check.now.met:
-        return "the register reaches the penalty-notice threshold even with them coded I"
-    return "they count toward the penalty-notice threshold (10 unauthorised sessions within 10 school weeks)"
+    return _REACH[check.effect]
 
 
 def draft_request(check: IllnessCheck) -> str:

@@ -318,15 +318,11 @@ def recode_letter(check: IllnessCheck, n: Names) -> Letter:
         (f"{in_words(m.day)}, {session[m.session]}", f"coded {m.code.code} ({m.code.meaning})")
         for m in check.unauthorised
     )
-    if check.alone.met:
-        reach = "These sessions alone reach the 10 unauthorised sessions in 10 school weeks at which a penalty "
-        reach += "notice must be considered."
-    elif check.now.met and not check.if_recoded.met:
-        reach = "With them coded as illness, the register would no longer reach the 10 unauthorised sessions in 10 "
-        reach += "school weeks at which a penalty notice must be considered."
-    else:
-        reach = "They count toward the 10 unauthorised sessions in 10 school weeks at which a penalty notice must be "
-        reach += "considered."
+    threshold = "the 10 unauthorised sessions in 10 school weeks at which a penalty notice must be considered"
+    reach = {
+        "alone": f"These sessions alone reach {threshold}.",
+        "drops": f"With them coded as illness, the register would no longer reach {threshold}.",
+    }.get(check.effect, f"They count toward {threshold}.")
     return Letter(
         subject=f"Sessions of illness recorded as unauthorised absence for {n.child}",
         to=n.to,
