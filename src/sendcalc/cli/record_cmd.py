@@ -217,14 +217,14 @@ def convert(
     from sendcalc.core.units import days_number
     from sendcalc.readers.history import read_history
     from sendcalc.readers.logs import read_log
-    from sendcalc.readers.record import table_text
+    from sendcalc.readers.record import key_text, table_text
 
     if not history and not sent_home:
         raise InputError("give --history FILE, --sent-home LOG, or both")
     text = "# A child's record, converted by sendcalc record convert.\n"
     for key, value in (("child", one_line(child, "--child")), ("school", one_line(school, "--school"))):
         if value:
-            text += table_text("", {key: value}).split("\n", 2)[2]
+            text += key_text(key, value) + "\n"
     for row in read_history(history) if history else ():
         when = "not collected" if row.not_collected else row.picked_up.strftime("%H:%M") if row.picked_up else None
         lunch = row.lunchtime

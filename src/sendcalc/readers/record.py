@@ -158,15 +158,15 @@ def _part_time(where: str, values: dict[str, str]) -> PartTimePeriod:
 
 def table_text(kind: str, values: dict[str, Any]) -> str:
     """One ``[[kind]]`` table as TOML text, the values given (None left out), for `record add` and `convert`."""
-    lines = ["", f"[[{kind}]]"]
-    for key, value in values.items():
-        if value is None or value == "":
-            continue
-        if isinstance(value, bool):
-            lines.append(f"{key} = {'true' if value else 'false'}")
-        elif isinstance(value, dt.date | int | float):
-            lines.append(f"{key} = {value}")
-        else:
-            text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'{key} = "{text}"')
-    return "\n".join(lines) + "\n"
+    lines = [key_text(key, value) for key, value in values.items() if value is not None and value != ""]
+    return "\n".join(["", f"[[{kind}]]", *lines]) + "\n"
+
+
+def key_text(key: str, value: Any) -> str:
+    """One ``key = value`` line of TOML: a boolean, a date or number as it is, anything else a quoted string."""
+    if isinstance(value, bool):
+        return f"{key} = {'true' if value else 'false'}"
+    if isinstance(value, dt.date | int | float):
+        return f"{key} = {value}"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{key} = "{text}"'
